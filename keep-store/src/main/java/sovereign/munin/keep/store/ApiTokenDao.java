@@ -1,0 +1,37 @@
+package sovereign.munin.keep.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** API tokens, looked up by the hash of the presented secret. */
+@RegisterConstructorMapper(ApiTokenRow.class)
+public interface ApiTokenDao {
+
+  @SqlUpdate("""
+      INSERT INTO api_token (id, token_hash, label, role, created_at, expires_at, revoked_at)
+      VALUES (:id, :tokenHash, :label, :role, :createdAt, :expiresAt, :revokedAt)
+      """)
+  void insert(@BindMethods ApiTokenRow row);
+
+  @SqlQuery("""
+      SELECT id, token_hash, label, role, created_at, expires_at, revoked_at
+      FROM api_token WHERE token_hash = :hash
+      """)
+  Optional<ApiTokenRow> findByHash(@Bind("hash") String hash);
+
+  @SqlQuery("""
+      SELECT id, token_hash, label, role, created_at, expires_at, revoked_at
+      FROM api_token ORDER BY created_at, id
+      """)
+  List<ApiTokenRow> list();
+
+  @SqlUpdate("""
+      UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL
+      """)
+  int revoke(@Bind("id") String id, @Bind("at") long at);
+}

@@ -1,0 +1,164 @@
+package sovereign.munin.keep.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import sovereign.munin.keep.store.internal.StoreErrors;
+
+/**
+ * One migrated database (the state store or the key store) behind its own connection pool.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL} so that a committed write survives a crash, and every
+ * transaction begins IMMEDIATE so two writers never deadlock on a lock upgrade.
+ */
+public final class Database implements AutoCloseable {
+
+  /** Which schema a database holds: state and key material are kept in separate databases. */
+  public enum Schema {
+    STATE("state"), KEYS("keys");
+
+    private final String folder;
+
+    Schema(String folder) { this.folder = folder; }
+  }
+
+  private final DatabaseUrl url;
+  private final Schema schema;
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+
+  private Database(DatabaseUrl url, Schema schema, HikariDataSource pool) {
+    this.url = url;
+    this.schema = schema;
+    this.pool = pool;
+    this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setQueryTimeout(30);
+  }
+
+  /** Opens the database and applies pending migrations; errors say what is wrong with the location. */
+  public static Database open(DatabaseUrl url, Schema schema) {
+    if (url.kind() == DatabaseUrl.Kind.SQLITE) {
+      checkSqliteLocation(url);
+    }
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(poolConfig(url, schema));
+    } catch (RuntimeException e) {
+      throw StoreErrors.onOpen(url, e);
+    }
+    try {
+      migrate(pool, url, schema);
+      return new Database(url, schema, pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw StoreErrors.onOpen(url, e);
+    }
+  }
+
+  private static void checkSqliteLocation(DatabaseUrl url) {
+    Path file = Path.of(url.jdbcUrl().substring("jdbc:sqlite:".length()));
+    Path dir = file.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new StoreException.Misconfigured("the folder for " + file + " does not exist", null);
+    }
+    if (!Files.isWritable(dir) || (Files.exists(file) && !Files.isWritable(file))) {
+      throw new StoreException.Misconfigured(
+          "cannot write " + file + ": the data directory is read-only for this user", null);
+    }
+  }
+
+  private static HikariConfig poolConfig(DatabaseUrl url, Schema schema) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("keep-" + schema.folder);
+    config.setJdbcUrl(url.jdbcUrl());
+    config.setConnectionTimeout(10_000);
+    config.setValidationTimeout(5_000);
+    Properties props = new Properties();
+    if (url.kind() == DatabaseUrl.Kind.SQLITE) {
+      props.setProperty("journal_mode", "WAL");
+      props.setProperty("synchronous", "FULL");
+      props.setProperty("busy_timeout", "10000");
+      props.setProperty("foreign_keys", "true");
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      config.setMaximumPoolSize(4);
+    } else {
+      if (url.user() != null) {
+        props.setProperty("user", url.user());
+      }
+      if (url.password() != null) {
+        props.setProperty("password", url.password());
+      }
+      props.setProperty("connectTimeout", "10");
+      props.setProperty("socketTimeout", "60");
+      props.setProperty("ApplicationName", "munin-keep");
+      config.setMaximumPoolSize(8);
+    }
+    config.setDataSourceProperties(props);
+    return config;
+  }
+
+  private static void migrate(DataSource ds, DatabaseUrl url, Schema schema) {
+    String engine = url.kind() == DatabaseUrl.Kind.SQLITE ? "sqlite" : "postgresql";
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/" + schema.folder + "/" + engine)
+        .table("keep_schema_history")
+        .loggers("slf4j")
+        .load()
+        .migrate();
+  }
+
+  /** The JDBI handle factory for DAOs and transactions. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public DatabaseUrl url() {
+    return url;
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /**
+   * Runs the callback in one transaction and translates driver errors into {@link StoreException}s; the
+   * transaction rolls back on any exception, so a failure leaves state as it was.
+   */
+  public <R> R transaction(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
+    try {
+      return jdbi.inTransaction(work);
+    } catch (RuntimeException e) {
+      throw StoreErrors.onUse(e);
+    }
+  }
+
+  /** Runs a read outside an explicit transaction, translating driver errors. */
+  public <R> R read(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
+    try {
+      return jdbi.withHandle(work);
+    } catch (RuntimeException e) {
+      throw StoreErrors.onUse(e);
+    }
+  }
+
+  /** True when a trivial query answers within a few seconds. */
+  public boolean ping() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
