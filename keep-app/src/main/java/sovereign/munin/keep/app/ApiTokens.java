@@ -1,0 +1,82 @@
+package sovereign.munin.keep.app;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import sovereign.munin.keep.store.ApiTokenDao;
+import sovereign.munin.keep.store.ApiTokenRow;
+import sovereign.munin.keep.store.Database;
+
+/**
+ * Issues and checks API tokens of the form {@code keep_<id>_<secret>}: 256 random bits, shown once, stored only
+ * as a SHA-256 (a fast hash suffices because the secret is random, not chosen by a person).
+ */
+public final class ApiTokens {
+
+  private static final Pattern FORM = Pattern.compile("keep_([a-z0-9]{12})_([A-Za-z0-9_-]{43})");
+  private final Database state;
+  private final Clock clock;
+  private final SecureRandom rng;
+
+  public ApiTokens(Database state, Clock clock, SecureRandom rng) {
+    this.state = state;
+    this.clock = clock;
+    this.rng = rng;
+  }
+
+  /** A newly issued token: the secret text is returned once and never stored. */
+  public record Issued(String id, String secret) {
+    @Override
+    public String toString() {
+      return "Issued[id=" + id + ", secret redacted]";
+    }
+  }
+
+  /** Issues a token inside the caller's transaction. */
+  public Issued issue(Handle h, String label, String role, Duration lifetime) {
+    byte[] secret = new byte[32];
+    rng.nextBytes(secret);
+    String id = randomId();
+    String text = "keep_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    long now = clock.millis();
+    Long expires = lifetime == null ? null : now + lifetime.toMillis();
+    h.attach(ApiTokenDao.class).insert(new ApiTokenRow(id, hash(text), label, role, now, expires, null));
+    return new Issued(id, text);
+  }
+
+  /** The token row when the presented text is a live token; empty otherwise (the reason is not revealed). */
+  public Optional<ApiTokenRow> authenticate(String presented) {
+    if (presented == null || !FORM.matcher(presented).matches()) {
+      return Optional.empty();
+    }
+    long now = clock.millis();
+    Optional<ApiTokenRow> row = state.read(h -> h.attach(ApiTokenDao.class).findByHash(hash(presented)));
+    return row.filter(r -> r.usableAt(now));
+  }
+
+  private String randomId() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder sb = new StringBuilder(12);
+    for (int i = 0; i < 12; i++) {
+      sb.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package sovereign.munin.keep.app;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sovereign.munin.keep.app.config.DataDirectory;
+import sovereign.munin.keep.app.config.KeepConfig;
+import sovereign.munin.keep.app.seal.DevUnsealFile;
+import sovereign.munin.keep.app.seal.SealState;
+import sovereign.munin.keep.store.BlobStore;
+import sovereign.munin.keep.store.Database;
+import sovereign.munin.keep.store.InstanceMetaDao;
+import sovereign.munin.keep.store.SealConfigDao;
+import sovereign.munin.keep.store.SealConfigRow;
+import sovereign.munin.keep.store.StoreException;
+
+/** A running instance's parts: configuration, both databases, the blob store and the seal. */
+public final class KeepInstance implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeepInstance.class);
+  private static final long MAX_BLOB_BYTES = 2L * 1024 * 1024 * 1024;
+
+  private final DataDirectory dir;
+  private final KeepConfig config;
+  private final Database state;
+  private final Database keys;
+  private final SealState seal;
+  private final BlobStore blobs;
+  private final ApiTokens tokens;
+  private final Clock clock;
+
+  private KeepInstance(DataDirectory dir, KeepConfig config, Database state, Database keys, SealState seal,
+      Clock clock, SecureRandom rng) {
+    this.dir = dir;
+    this.config = config;
+    this.state = state;
+    this.keys = keys;
+    this.seal = seal;
+    this.clock = clock;
+    this.blobs = new BlobStore(dir.blobs(), MAX_BLOB_BYTES);
+    this.tokens = new ApiTokens(state, clock, rng);
+  }
+
+  /** Opens an initialised data directory, sealed; a dev instance unseals itself from its dev file. */
+  public static KeepInstance open(DataDirectory dir, Map<String, String> env, Clock clock, SecureRandom rng) {
+    dir.checkUsable();
+    KeepConfig config = KeepConfig.load(dir, env);
+    Database state = null;
+    Database keys = null;
+    try {
+      state = Database.open(config.stateDb(), Database.Schema.STATE);
+      keys = Database.open(config.keysDb(), Database.Schema.KEYS);
+      SealConfigRow sealConfig = keys.read(h -> h.attach(SealConfigDao.class).find())
+          .orElseThrow(() -> new KeepException(KeepException.Kind.UNAVAILABLE, "key-store-empty",
+              "the key store " + config.keysDb() + " holds no seal configuration; is it the right database?"));
+      String stateId = state.read(h -> h.attach(InstanceMetaDao.class).find("instance_id")).orElse("");
+      if (!sealConfig.instanceId().equals(config.instanceId()) || !stateId.equals(config.instanceId())) {
+        throw new KeepException(KeepException.Kind.UNAVAILABLE, "instance-mismatch", "keep.toml, the state "
+            + "database and the key store belong to different instances; check the database URLs");
+      }
+      SealState seal = new SealState(sealConfig);
+      KeepInstance instance = new KeepInstance(dir, config, state, keys, seal, clock, rng);
+      if (config.dev() && sealConfig.kind().equals("dev")) {
+        seal.unsealWith(DevUnsealFile.read(dir.devUnsealFile()));
+      }
+      return instance;
+    } catch (StoreException e) {
+      closeQuietly(state, keys);
+      throw new KeepException(KeepException.Kind.UNAVAILABLE, "database-unusable", e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(state, keys);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Database... dbs) {
+    for (Database db : dbs) {
+      if (db != null) {
+        try {
+          db.close();
+        } catch (RuntimeException e) {
+          LOG.debug("closing {} failed", db.url(), e);
+        }
+      }
+    }
+  }
+
+  /** Ready means: unsealed, and both databases answer. */
+  public boolean ready() {
+    return !seal.isSealed() && state.ping() && keys.ping();
+  }
+
+  public DataDirectory dataDirectory() { return dir; }
+
+  public KeepConfig config() { return config; }
+
+  public Database state() { return state; }
+
+  public Database keys() { return keys; }
+
+  public SealState seal() { return seal; }
+
+  public BlobStore blobs() { return blobs; }
+
+  public ApiTokens tokens() { return tokens; }
+
+  public Clock clock() { return clock; }
+
+  @Override
+  public void close() {
+    seal.seal();
+    closeQuietly(state, keys);
+  }
+}

@@ -1,0 +1,28 @@
+package sovereign.munin.keep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Human wording of a seal status answer. */
+final class SealText {
+
+  private SealText() {}
+
+  static String describe(String url, JsonNode s) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Server:    ").append(url).append('\n');
+    sb.append("Instance:  ").append(s.path("instanceId").asText()).append(" (").append(s.path("mode").asText())
+        .append(" mode, version ").append(s.path("version").asText()).append(")\n");
+    if (s.path("sealed").asBoolean(true)) {
+      sb.append("Seal:      SEALED (").append(s.path("seal").asText()).append(')');
+      if ("shamir".equals(s.path("seal").asText())) {
+        int need = s.path("threshold").asInt();
+        int have = s.path("progress").asInt();
+        sb.append(" - ").append(have).append(" of ").append(need).append(" shares received; ")
+            .append(need - have).append(" more needed (keep unseal --share FILE)");
+      }
+    } else {
+      sb.append("Seal:      unsealed (").append(s.path("seal").asText()).append(')');
+    }
+    return sb.toString();
+  }
+}

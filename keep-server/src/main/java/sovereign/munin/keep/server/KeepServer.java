@@ -1,0 +1,104 @@
+package sovereign.munin.keep.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.net.BindException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.app.tls.ServerCertificate;
+
+/** The HTTPS API over one instance: TLS 1.3 only, problem+json errors, no outbound connections. */
+public final class KeepServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeepServer.class);
+
+  private final Javalin app;
+  private final KeepInstance instance;
+
+  private KeepServer(Javalin app, KeepInstance instance) {
+    this.app = app;
+    this.instance = instance;
+  }
+
+  /** Starts serving; a busy port or unreadable TLS material is reported as a {@link KeepException}. */
+  public static KeepServer start(KeepInstance instance, ListenAddress listen) {
+    byte[] pw = new byte[24];
+    new SecureRandom().nextBytes(pw);
+    char[] password = Base64.getEncoder().encodeToString(pw).toCharArray();
+    KeyStore keyStore = ServerCertificate.serverKeyStore(instance.config().tlsCert(), instance.config().tlsKey(),
+        password);
+    ObjectMapper mapper = JavalinJackson.defaultMapper();
+    Authenticator auth = new Authenticator(instance.tokens());
+    Javalin app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.concurrency.useVirtualThreads = true;
+      cfg.http.maxRequestSize = 1024 * 1024;
+      cfg.http.strictContentTypes = false;
+      cfg.jsonMapper(new JavalinJackson(mapper, true));
+      cfg.jetty.addConnector((server, httpConfig) ->
+          HttpsConnector.create(server, httpConfig, listen, keyStore, password));
+      SecurityHeaders.install(cfg);
+      ErrorHandling.install(cfg);
+      SysRoutes.install(cfg, instance, auth);
+    });
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      if (causedBy(e, BindException.class)) {
+        throw new KeepException(KeepException.Kind.UNAVAILABLE, "port-in-use", listen
+            + " is already in use (another keep server?); choose another with --listen HOST:PORT", e);
+      }
+      throw new KeepException(KeepException.Kind.UNAVAILABLE, "server-start-failed",
+          "the server could not start on " + listen + ": " + e.getMessage(), e);
+    }
+    KeepServer server = new KeepServer(app, instance);
+    LOG.info("Munin Keep listening on {} (TLS 1.3)", server.url());
+    return server;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t) || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The port actually bound (differs from the configured one when that was 0). */
+  public int port() {
+    for (var c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof ServerConnector sc) {
+        return sc.getLocalPort();
+      }
+    }
+    throw new IllegalStateException("no connector");
+  }
+
+  /** The base URL clients use. */
+  public String url() {
+    ListenAddress l = instance.config().listen();
+    String host = app.jettyServer().server().getConnectors()[0] instanceof ServerConnector sc && sc.getHost() != null
+        ? sc.getHost() : l.host();
+    return new ListenAddress(host, port()).url();
+  }
+
+  public KeepInstance instance() {
+    return instance;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

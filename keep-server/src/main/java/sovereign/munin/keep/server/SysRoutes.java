@@ -1,0 +1,67 @@
+package sovereign.munin.keep.server;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.Version;
+import sovereign.munin.keep.app.seal.SealStatus;
+import sovereign.munin.keep.app.seal.ShareFile;
+
+/** Health, readiness, seal status, unseal and seal. */
+final class SysRoutes {
+
+  private SysRoutes() {}
+
+  /** The unseal request body: one share file's text. */
+  record UnsealRequest(String share) {}
+
+  static void install(JavalinConfig cfg, KeepInstance instance, Authenticator auth) {
+    cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "up")));
+    cfg.routes.get("/readyz", ctx -> {
+      if (instance.seal().isSealed()) {
+        Problems.write(ctx, 503, "sealed", "Not ready", "the instance is sealed; unseal it with 'keep unseal'");
+      } else if (!instance.ready()) {
+        Problems.write(ctx, 503, "database-unreachable", "Not ready", "a database does not answer");
+      } else {
+        ctx.json(Map.of("status", "ready"));
+      }
+    });
+    cfg.routes.get("/api/v1/sys/status", ctx -> ctx.json(status(instance, instance.seal().status())));
+    cfg.routes.post("/api/v1/sys/unseal", ctx -> {
+      UnsealRequest req = body(ctx);
+      if (req == null || req.share() == null) {
+        throw KeepException.badInput("share-missing", "send {\"share\": \"<the share file's text>\"}");
+      }
+      SealStatus s = instance.seal().submitShare(ShareFile.parse(req.share()));
+      ctx.json(status(instance, s));
+    });
+    cfg.routes.post("/api/v1/sys/seal", ctx -> {
+      auth.require(ctx, "admin");
+      ctx.json(status(instance, instance.seal().seal()));
+    });
+  }
+
+  private static UnsealRequest body(Context ctx) {
+    String text = ctx.body();
+    if (text.isBlank()) {
+      return null;
+    }
+    return ctx.bodyAsClass(UnsealRequest.class);
+  }
+
+  static Map<String, Object> status(KeepInstance instance, SealStatus s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("instanceId", s.instanceId());
+    m.put("version", Version.VALUE);
+    m.put("mode", instance.config().dev() ? "dev" : "production");
+    m.put("sealed", s.sealed());
+    m.put("seal", s.kind());
+    m.put("threshold", s.threshold());
+    m.put("shares", s.shares());
+    m.put("progress", s.progress());
+    return m;
+  }
+}
