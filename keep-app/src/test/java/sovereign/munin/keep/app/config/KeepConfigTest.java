@@ -1,0 +1,62 @@
+package sovereign.munin.keep.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.store.DatabaseUrl;
+
+class KeepConfigTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void load_rendered_readsBackWithSqliteInDataDir() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), KeepConfig.render("id-1", true, ListenAddress.parse("[::1]:9443"),
+        "sqlite:keep.db", "sqlite:keys.db"));
+    KeepConfig c = KeepConfig.load(new DataDirectory(dir), Map.of());
+    assertThat(c.dev()).isTrue();
+    assertThat(c.listen()).isEqualTo(new ListenAddress("::1", 9443));
+    assertThat(c.stateDb().jdbcUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("keep.db").toAbsolutePath());
+    assertThat(c.tlsCert()).isEqualTo(dir.resolve("tls/server.crt").toAbsolutePath());
+  }
+
+  @Test
+  void load_environment_overridesFile() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), KeepConfig.render("id-1", false, ListenAddress.DEFAULT,
+        "sqlite:keep.db", "sqlite:keys.db"));
+    KeepConfig c = KeepConfig.load(new DataDirectory(dir), Map.of("KEEP_LISTEN", "127.0.0.1:9999",
+        "KEEP_DATABASE_STATE", "postgresql://keep@db/state"));
+    assertThat(c.listen().port()).isEqualTo(9999);
+    assertThat(c.stateDb().kind()).isEqualTo(DatabaseUrl.Kind.POSTGRESQL);
+  }
+
+  @Test
+  void load_badPortInFile_isClearError() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\nlisten = \"127.0.0.1:99999\"\n");
+    assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
+        .isInstanceOf(KeepException.class).hasMessageContaining("99999");
+  }
+
+  @Test
+  void load_missingInstanceId_namesTheKey() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), "mode = \"dev\"\n");
+    assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
+        .isInstanceOf(KeepException.class).hasMessageContaining("instance_id");
+  }
+
+  @Test
+  void parse_listenForms_acceptedAndRefused() {
+    assertThat(ListenAddress.parse("localhost:8443").port()).isEqualTo(8443);
+    assertThat(ListenAddress.parse("[::1]:1").host()).isEqualTo("::1");
+    assertThatThrownBy(() -> ListenAddress.parse("127.0.0.1")).hasMessageContaining("HOST:PORT");
+    assertThatThrownBy(() -> ListenAddress.parse("127.0.0.1:http")).hasMessageContaining("not a port");
+    assertThatThrownBy(() -> ListenAddress.parse("::1:8443")).hasMessageContaining("brackets");
+  }
+}
