@@ -6,12 +6,12 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import sovereign.munin.keep.crypto.internal.Jca;
 import sovereign.munin.keep.crypto.internal.KeyDecoding;
 
 /**
@@ -79,7 +79,7 @@ public final class Pem {
     public static X509Certificate parseCertificate(String pem) throws KeepCryptoException {
         byte[] der = decode(CERTIFICATE, pem);
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate) Jca.x509Certificates().generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
             throw new KeepCryptoException("malformed X.509 certificate: " + e.getMessage(), e);
         }
