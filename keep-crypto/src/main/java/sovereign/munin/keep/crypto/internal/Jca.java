@@ -8,6 +8,8 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import javax.crypto.Cipher;
 import javax.crypto.KDF;
 import javax.crypto.KEM;
@@ -114,6 +116,15 @@ public final class Jca {
             return KDF.getInstance("HKDF-SHA256", provider);
         } catch (NoSuchAlgorithmException e) {
             throw missing("KDF HKDF-SHA256", provider, e);
+        }
+    }
+
+    public static CertificateFactory x509Certificates() throws KeepCryptoException {
+        Provider provider = provider(SUN);
+        try {
+            return CertificateFactory.getInstance("X.509", provider);
+        } catch (CertificateException e) {
+            throw missing("X.509 certificate factory", provider, e);
         }
     }
 
