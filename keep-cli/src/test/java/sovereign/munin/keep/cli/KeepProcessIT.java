@@ -1,0 +1,86 @@
+package sovereign.munin.keep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sovereign.munin.keep.app.tls.ClientTls;
+
+/** The quick start as a user runs it: {@code keep up --dev} in its own process, reached over HTTPS. */
+class KeepProcessIT {
+
+  @TempDir
+  Path base;
+
+  private Process keep(Path log, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        "sovereign.munin.keep.cli.Main"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().remove("KEEP_HOME");
+    pb.environment().remove("KEEP_SERVER");
+    return pb.start();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void upDev_servesReadyOverTls_secondOnSamePortFailsCleanly() throws Exception {
+    int port = freePort();
+    Path data = base.resolve("data");
+    Process up = keep(base.resolve("up.log"), "up", "--dev", "--data", data.toString(),
+        "--listen", "127.0.0.1:" + port);
+    try {
+      int status = waitForReady(data.resolve("tls/server.crt"), port, Duration.ofSeconds(90), up);
+      assertThat(status).as(Files.readString(base.resolve("up.log"))).isEqualTo(200);
+      assertThat(data.resolve("dev-admin.token")).exists();
+      assertThat(Files.readString(base.resolve("up.log"))).contains("DEV MODE").contains("https://127.0.0.1:" + port);
+
+      Process second = keep(base.resolve("second.log"), "up", "--dev", "--data", base.resolve("data2").toString(),
+          "--listen", "127.0.0.1:" + port);
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.exitValue()).isEqualTo(3);
+      assertThat(Files.readString(base.resolve("second.log"))).contains("already in use");
+      assertThat(base.resolve("data2")).doesNotExist();
+    } finally {
+      up.destroy();
+      assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
+    }
+  }
+
+  private static int waitForReady(Path ca, int port, Duration limit, Process server) throws Exception {
+    Instant deadline = Instant.now().plus(limit);
+    while (Instant.now().isBefore(deadline) && server.isAlive()) {
+      if (Files.exists(ca)) {
+        try (HttpClient c = HttpClient.newBuilder().sslContext(ClientTls.trusting(ca))
+            .connectTimeout(Duration.ofSeconds(2)).build()) {
+          return c.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/readyz"))
+              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException | RuntimeException notYet) {
+          // The server is still starting.
+        }
+      }
+      Thread.sleep(250);
+    }
+    return -1;
+  }
+}
