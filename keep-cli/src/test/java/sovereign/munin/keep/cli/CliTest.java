@@ -120,6 +120,17 @@ class CliTest {
     assertThat(r.err()).contains("cannot read").contains("nope.txt");
   }
 
+  @Test
+  void server_readOnlyDataDirectory_refusesBeforeStarting() throws Exception {
+    Path data = base.resolve("data");
+    assertThat(CliRun.of("init", "--dev", "--data", data.toString()).exit()).isZero();
+    try (var readOnly = sovereign.munin.keep.store.ReadOnlyDirectory.of(data)) {
+      CliRun r = CliRun.of("server", "--data", data.toString(), "--listen", "127.0.0.1:0");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("is not writable");
+    }
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = new String[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);
