@@ -1,5 +1,6 @@
 package sovereign.munin.keep.log;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +72,23 @@ public final class CompactRange {
         }
         stack[depth++] = current;
         size++;
+    }
+
+    /**
+     * Appends a batch of leaf hashes and returns what a store must write for them, with the new root; the
+     * hashes are those {@link #append(Hash, Consumer)} reports, collected.
+     */
+    public TreeAppend appendAll(List<Hash> leafHashes) {
+        if (leafHashes.size() > NodeId.MAX_TREE_SIZE - size) {
+            throw new IllegalArgumentException("the tree would exceed " + NodeId.MAX_TREE_SIZE + " leaves");
+        }
+        long fromSize = size;
+        long stored = NodeId.storedHashCount(size + leafHashes.size()) - NodeId.storedHashCount(size);
+        List<Hash> hashes = new ArrayList<>((int) Math.min(stored, Integer.MAX_VALUE - 8));
+        for (Hash leaf : leafHashes) {
+            append(leaf, hashes::add);
+        }
+        return new TreeAppend(fromSize, size, hashes, root());
     }
 
     /** The RFC 9162 root of the leaves appended so far; the empty-tree hash when there are none. */

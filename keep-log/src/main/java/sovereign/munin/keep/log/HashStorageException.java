@@ -13,6 +13,12 @@ public final class HashStorageException extends LogException {
         this.storedIndex = storedIndex;
     }
 
+    /** A failure of the store that concerns no single index, such as a malformed answer. */
+    public HashStorageException(String message) {
+        super(message);
+        this.storedIndex = -1;
+    }
+
     /** A failure of the store itself, such as a database error, kept as the cause. */
     public HashStorageException(String message, Throwable cause) {
         super(message, cause);

@@ -60,20 +60,21 @@ public final class MerkleTree {
 
     /**
      * Computes, without writing anything, what appending {@code leafHashes} to the tree of size {@code treeSize}
-     * stores, reading only the tree's frontier (at most 62 hashes) however long the batch.
+     * stores, reading only the tree's frontier (at most 62 hashes) however long the batch. A sequencer that keeps
+     * the {@link #compactRange(long) compact range} between batches can call {@link CompactRange#appendAll} and
+     * read nothing at all.
      */
     public TreeAppend append(long treeSize, List<Hash> leafHashes) throws HashStorageException {
         requireSize(treeSize);
         if (leafHashes.size() > NodeId.MAX_TREE_SIZE - treeSize) {
             throw new IllegalArgumentException("the tree would exceed " + NodeId.MAX_TREE_SIZE + " leaves");
         }
-        CompactRange range = compactRange(treeSize);
-        long stored = NodeId.storedHashCount(treeSize + leafHashes.size()) - NodeId.storedHashCount(treeSize);
-        List<Hash> hashes = new ArrayList<>((int) Math.min(stored, Integer.MAX_VALUE - 8));
-        for (Hash leaf : leafHashes) {
-            range.append(leaf, hashes::add);
-        }
-        return new TreeAppend(treeSize, range.size(), hashes, range.root());
+        return compactRange(treeSize).appendAll(leafHashes);
+    }
+
+    /** What appending one leaf to the tree of size {@code treeSize} stores. */
+    public TreeAppend append(long treeSize, Hash leafHash) throws HashStorageException {
+        return append(treeSize, List.of(leafHash));
     }
 
     /** The level-{@code 8 * id.level()} hashes of a tile of the tree of size {@code treeSize}. */
@@ -129,11 +130,11 @@ public final class MerkleTree {
         // A reader is outside code; a short or padded answer would silently shift every proof hash.
         if (hashes == null || hashes.size() != indexes.length) {
             throw new HashStorageException("reader returned " + (hashes == null ? "null" : hashes.size())
-                    + " hashes for " + indexes.length + " indexes", null);
+                    + " hashes for " + indexes.length + " indexes");
         }
         for (Hash hash : hashes) {
             if (hash == null) {
-                throw new HashStorageException("reader returned a null hash", null);
+                throw new HashStorageException("reader returned a null hash");
             }
         }
         return hashes;

@@ -92,7 +92,7 @@ public final class NoteSigner {
         SignatureType type = key.type();
         long timestamp = type.isTimestamped() ? clock.instant().getEpochSecond() : 0;
         if (timestamp < 0) {
-            throw new SigningException("clock is before 1970", null);
+            throw new SigningException("clock is before 1970");
         }
         if (type == SignatureType.COSIGNATURE_ML_DSA_65) {
             Checkpoint checkpoint = Checkpoint.parse(text);

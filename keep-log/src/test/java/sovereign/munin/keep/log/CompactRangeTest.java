@@ -45,6 +45,20 @@ class CompactRangeTest {
     }
 
     @Test
+    void appendAll_keptBetweenBatches_storesWhatTheTreeWould() throws LogException {
+        List<Hash> leaves = ReferenceTree.leaves(50);
+        InMemoryHashStore store = new InMemoryHashStore();
+        store.appendLeaves(leaves.subList(0, 13));
+        CompactRange kept = new MerkleTree(store).compactRange(13);
+
+        TreeAppend fromRange = kept.appendAll(leaves.subList(13, 50));
+
+        assertThat(fromRange).isEqualTo(new MerkleTree(store).append(13, leaves.subList(13, 50)));
+        assertThat(fromRange.root()).isEqualTo(ReferenceTree.mth(leaves));
+        assertThat(kept.size()).isEqualTo(50);
+    }
+
+    @Test
     void of_frontierOfWrongLength_isRejected() {
         assertThatThrownBy(() -> CompactRange.of(3, List.of(Hash.EMPTY_TREE)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -30,7 +30,7 @@ class TileHashReaderTest {
         return new MerkleTree(new TileHashReader(id -> {
             byte[] data = EXPORT.get(id.path());
             if (data == null) {
-                throw new HashStorageException("no tile " + id.path(), null);
+                throw new HashStorageException("no tile " + id.path());
             }
             return data;
         }, size));

@@ -98,7 +98,7 @@ class TlogTilesLogTest {
     private static byte[] resource(String path) throws HashStorageException {
         try (InputStream in = TlogTilesLogTest.class.getResourceAsStream("/tlog-tiles-log/" + path)) {
             if (in == null) {
-                throw new HashStorageException("no test resource " + path, null);
+                throw new HashStorageException("no test resource " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {
