@@ -12,6 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import sovereign.munin.keep.app.audit.AuditEvent;
+import sovereign.munin.keep.app.audit.AuditLog;
+import sovereign.munin.keep.app.audit.LogKeys;
 import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.KeepConfig;
 import sovereign.munin.keep.app.config.PrivateFiles;
@@ -86,12 +89,20 @@ public final class Initializer {
           return null;
         });
         ApiTokens tokens = new ApiTokens(state, clock, rng);
+        LogKeys.create(instanceId, rootKey, keys, state, clock, rng);
+        var seal = new sovereign.munin.keep.app.seal.SealState(new SealConfigRow(req.seal().id(), instanceId, shares,
+            threshold, check, clock.millis()));
+        var audit = new AuditLog(state, keys, seal, clock, rng, () -> { });
         token = state.transaction(h -> {
           var meta = h.attach(InstanceMetaDao.class);
           meta.insert("instance_id", instanceId);
           meta.insert("mode", req.seal() == InitRequest.SealKind.DEV ? "dev" : "production");
           meta.insert("created_at", clock.instant().toString());
-          return tokens.issue(h, "bootstrap admin (created by init)", "admin", null);
+          ApiTokens.Issued issued = tokens.issue(h, "bootstrap admin (created by init)", "admin", null);
+          audit.record(h, AuditEvent.success("init", "instance.init", "instance:" + instanceId, java.util.Map.of(
+              "seal", req.seal().id(), "shares", (long) shares, "threshold", (long) threshold,
+              "adminToken", issued.id())));
+          return issued;
         });
       }
       if (req.seal() == InitRequest.SealKind.DEV) {

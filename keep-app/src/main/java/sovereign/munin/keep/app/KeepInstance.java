@@ -6,6 +6,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sovereign.munin.keep.app.config.DataDirectory;
+import sovereign.munin.keep.app.audit.AuditLog;
+import sovereign.munin.keep.app.audit.Sequencer;
 import sovereign.munin.keep.app.config.KeepConfig;
 import sovereign.munin.keep.app.seal.DevUnsealFile;
 import sovereign.munin.keep.app.seal.SealState;
@@ -21,6 +23,7 @@ public final class KeepInstance implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeepInstance.class);
   private static final long MAX_BLOB_BYTES = 2L * 1024 * 1024 * 1024;
+  private static final int SEQUENCER_BATCH = 20_000;
 
   private final DataDirectory dir;
   private final KeepConfig config;
@@ -30,6 +33,8 @@ public final class KeepInstance implements AutoCloseable {
   private final BlobStore blobs;
   private final ApiTokens tokens;
   private final Clock clock;
+  private final Sequencer sequencer;
+  private final AuditLog audit;
 
   private KeepInstance(DataDirectory dir, KeepConfig config, Database state, Database keys, SealState seal,
       Clock clock, SecureRandom rng) {
@@ -41,6 +46,8 @@ public final class KeepInstance implements AutoCloseable {
     this.clock = clock;
     this.blobs = new BlobStore(dir.blobs(), MAX_BLOB_BYTES);
     this.tokens = new ApiTokens(state, clock, rng);
+    this.sequencer = new Sequencer(state, keys, seal, config.instanceId(), clock, SEQUENCER_BATCH);
+    this.audit = new AuditLog(state, keys, seal, clock, rng, sequencer::signal);
   }
 
   /** Opens an initialised data directory, sealed; a dev instance unseals itself from its dev file. */
@@ -108,8 +115,15 @@ public final class KeepInstance implements AutoCloseable {
 
   public Clock clock() { return clock; }
 
+  /** Where use cases record what they did. */
+  public AuditLog audit() { return audit; }
+
+  /** Integrates recorded events into the Merkle tree; started by the server. */
+  public Sequencer sequencer() { return sequencer; }
+
   @Override
   public void close() {
+    sequencer.close();
     seal.seal();
     closeQuietly(state, keys);
   }

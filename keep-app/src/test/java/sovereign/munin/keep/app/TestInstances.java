@@ -21,6 +21,13 @@ public final class TestInstances {
         InitRequest.SealKind.SHAMIR, 5, 3, base.resolve("shares"), listen, null, null));
   }
 
+  /** A dev instance (unseals itself), optionally on the given database URLs. */
+  public static InitResult dev(Path base, String stateDb, String keysDb) {
+    DataDirectory dir = new DataDirectory(base.resolve("data"));
+    return new Initializer(Clock.systemUTC(), new SecureRandom()).init(new InitRequest(dir,
+        InitRequest.SealKind.DEV, 1, 1, null, ListenAddress.DEFAULT, stateDb, keysDb));
+  }
+
   public static KeepInstance open(Path dataDir) {
     return KeepInstance.open(new DataDirectory(dataDir), Map.of(), Clock.systemUTC(), new SecureRandom());
   }

@@ -61,6 +61,7 @@ public final class KeepServer implements AutoCloseable {
       throw new KeepException(KeepException.Kind.UNAVAILABLE, "server-start-failed",
           "the server could not start on " + listen + ": " + e.getMessage(), e);
     }
+    instance.sequencer().start();
     KeepServer server = new KeepServer(app, instance);
     LOG.info("Munin Keep listening on {} (TLS 1.3)", server.url());
     return server;

@@ -7,6 +7,7 @@ import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.Version;
+import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.app.seal.SealStatus;
 import sovereign.munin.keep.app.seal.ShareFile;
 
@@ -35,12 +36,24 @@ final class SysRoutes {
       if (req == null || req.share() == null) {
         throw KeepException.badInput("share-missing", "send {\"share\": \"<the share file's text>\"}");
       }
-      SealStatus s = instance.seal().submitShare(ShareFile.parse(req.share()));
+      SealStatus s;
+      try {
+        ShareFile share = ShareFile.parse(req.share());
+        s = instance.seal().submitShare(share);
+        instance.audit().recordNow(AuditEvent.success("custodian", "seal.unseal-share", "instance",
+            Map.of("share", (long) share.index(), "progress", (long) s.progress(), "unsealed", !s.sealed())));
+      } catch (KeepException e) {
+        instance.audit().recordNow(AuditEvent.failure("custodian", "seal.unseal-share", "instance",
+            Map.of("reason", e.type())));
+        throw e;
+      }
       ctx.json(status(instance, s));
     });
     cfg.routes.post("/api/v1/sys/seal", ctx -> {
-      auth.require(ctx, "admin");
-      ctx.json(status(instance, instance.seal().seal()));
+      var caller = auth.require(ctx, "admin");
+      SealStatus s = instance.seal().seal();
+      instance.audit().recordNow(AuditEvent.success("token:" + caller.id(), "seal.seal", "instance", Map.of()));
+      ctx.json(status(instance, s));
     });
   }
 

@@ -20,6 +20,7 @@ public final class SealState {
   private final SealConfigRow config;
   private final Map<Integer, ShareFile> pending = new TreeMap<>();
   private RootKey rootKey;
+  private long epoch;
 
   public SealState(SealConfigRow config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -75,6 +76,7 @@ public final class SealState {
           + "root key: at least one share is wrong or was altered. Progress was reset; start again");
     }
     rootKey = candidate;
+    epoch++;
     return status();
   }
 
@@ -89,6 +91,7 @@ public final class SealState {
       rootKey.close();
     }
     rootKey = key;
+    epoch++;
     return status();
   }
 
@@ -99,7 +102,13 @@ public final class SealState {
       rootKey.close();
       rootKey = null;
     }
+    epoch++;
     return status();
+  }
+
+  /** Changes on every unseal and seal, so holders of material derived from the root key know to drop it. */
+  public synchronized long epoch() {
+    return epoch;
   }
 
   /** Runs {@code work} with the root key, or refuses because the instance is sealed. */

@@ -1,0 +1,199 @@
+package sovereign.munin.keep.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.TestInstances;
+import sovereign.munin.keep.log.Hash;
+import sovereign.munin.keep.store.audit.AuditPersonalDao;
+import sovereign.munin.keep.store.audit.CheckpointRow;
+
+/** The audit log end to end on one database engine: record, integrate, prove, verify, tamper, erase. */
+abstract class AuditLogContract {
+
+  @TempDir
+  Path base;
+
+  KeepInstance instance;
+
+  protected abstract KeepInstance newDevInstance(Path base);
+
+  @BeforeEach
+  void open() {
+    instance = newDevInstance(base);
+  }
+
+  @AfterEach
+  void close() {
+    instance.close();
+  }
+
+  void record(int n) {
+    List<AuditEvent> events = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      events.add(AuditEvent.success("user-" + (i % 3), "test.action", "thing-" + i, Map.of("i", (long) i)));
+    }
+    instance.audit().recordAll(events);
+  }
+
+  VerifyReport verify() {
+    return new AuditVerifier(instance.state(), LogKeys.origin(instance.config().instanceId()),
+        LogKeys.verifierKeys(instance.state())).verify(n -> { });
+  }
+
+  void exec(String sql) {
+    instance.state().transaction(h -> h.execute(sql));
+  }
+
+  @Test
+  void integrate_recordedEvents_signsCheckpointThatVerifies() {
+    record(50);
+    assertThat(instance.sequencer().integrateAll(10)).isEqualTo(51); // 50 + the init event
+    CheckpointRow cp = new AuditReader(instance.state()).latest().orElseThrow();
+    assertThat(cp.treeSize()).isEqualTo(51);
+    assertThat(cp.note()).startsWith("munin-keep/" + instance.config().instanceId() + "\n51\n");
+    VerifyReport r = verify();
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.eventsChecked()).isEqualTo(51);
+    assertThat(r.checkpointsChecked()).isEqualTo(1);
+  }
+
+  @Test
+  void proofs_inclusionAndConsistency_verifyAgainstSignedRoots() throws Exception {
+    record(10);
+    instance.sequencer().integrateAll(10);
+    CheckpointRow first = new AuditReader(instance.state()).latest().orElseThrow();
+    record(25);
+    instance.sequencer().integrateAll(10);
+    AuditReader reader = new AuditReader(instance.state());
+    var inc = reader.inclusion(7, null);
+    inc.proof().verify(Hash.ofLeaf(inc.event().entry()), new Hash(inc.checkpoint().root()));
+    var byHash = reader.inclusionByHash(Hash.ofLeaf(inc.event().entry()).toHex(), null);
+    assertThat(byHash.event().leafIndex()).isEqualTo(7L);
+    var cons = reader.consistency(first.treeSize(), null);
+    cons.verify(new Hash(first.root()), new Hash(reader.latest().orElseThrow().root()));
+    assertThatThrownBy(() -> reader.inclusion(36, null))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("index-out-of-range"));
+    assertThat(verify().checkpointsChecked()).isEqualTo(2);
+  }
+
+  @Test
+  void verify_changedEvent_namesItsIndex() {
+    record(20);
+    instance.sequencer().integrateAll(10);
+    exec("UPDATE audit_event SET entry = " + blob("{\"forged\":true}") + " WHERE leaf_index = 5");
+    assertThat(verify().problems()).anyMatch(p -> p.contains("event 5 ")).noneMatch(p -> p.contains("event 6 "));
+  }
+
+  @Test
+  void verify_removedEvent_reportsGap() {
+    record(20);
+    instance.sequencer().integrateAll(10);
+    exec("DELETE FROM audit_event WHERE leaf_index = 7");
+    assertThat(verify().problems()).anyMatch(p -> p.contains("events 7..7 are missing"));
+  }
+
+  @Test
+  void verify_reorderedEvents_namesBoth() {
+    record(20);
+    instance.sequencer().integrateAll(10);
+    exec("UPDATE audit_event SET leaf_index = -1 WHERE leaf_index = 3");
+    exec("UPDATE audit_event SET leaf_index = 3 WHERE leaf_index = 4");
+    exec("UPDATE audit_event SET leaf_index = 4 WHERE leaf_index = -1");
+    assertThat(verify().problems()).anyMatch(p -> p.contains("event 3 ")).anyMatch(p -> p.contains("event 4 "));
+  }
+
+  @Test
+  void verify_insertedEvent_isReported() {
+    record(5);
+    instance.sequencer().integrateAll(10);
+    exec("INSERT INTO audit_event (event_id, leaf_index, created_at, actor, action, outcome, leaf_hash, entry) "
+        + "VALUES ('forged', 6, 0, 'x', 'x', 'success', " + blob("x") + ", " + blob("{}") + ")");
+    assertThat(verify().problems()).anyMatch(p -> p.contains("no checkpoint covers them"));
+  }
+
+  @Test
+  void verify_changedStoredHash_namesTile() {
+    record(20);
+    instance.sequencer().integrateAll(10);
+    // Stored index 2 is the level-1 node over leaves 0 and 1.
+    exec("UPDATE audit_hash SET hash = " + blob("0".repeat(32)) + " WHERE idx = 2");
+    assertThat(verify().problems()).anyMatch(p -> p.contains("stored tree hash at level 1 index 0"));
+  }
+
+  @Test
+  void verify_forgedCheckpoint_isReported() {
+    record(3);
+    instance.sequencer().integrateAll(10);
+    exec("UPDATE audit_checkpoint SET note = REPLACE(note, '\n4\n', '\n5\n')");
+    assertThat(verify().problems()).anyMatch(p -> p.startsWith("checkpoint 4"));
+  }
+
+  @Test
+  void erase_subject_destroysPersonalDataAndKeepsEveryProof() throws Exception {
+    instance.audit().recordNow(AuditEvent.success("admin", "user.create", "user:42", Map.of())
+        .withPersonal("alice@example.org", Map.of("email", "alice@example.org", "name", "Alice Example")));
+    record(5);
+    instance.sequencer().integrateAll(10);
+    AuditReader reader = new AuditReader(instance.state());
+    var before = reader.inclusion(1, null);
+    String entry = new String(before.event().entry(), StandardCharsets.UTF_8);
+    assertThat(entry).contains("\"commitment\"").doesNotContain("alice").doesNotContain("Alice");
+
+    var result = new Erasure(instance.state(), instance.keys(), instance.seal(), instance.audit(),
+        instance.clock()).erase("Alice@Example.org", "admin");
+    assertThat(result.fieldsDeleted()).isEqualTo(2);
+    long left = instance.state().read(h -> h.attach(AuditPersonalDao.class).countSubject(result.subjectId()));
+    assertThat(left).isZero();
+    instance.sequencer().integrateAll(10);
+
+    var after = new AuditReader(instance.state()).inclusion(1, null);
+    after.proof().verify(Hash.ofLeaf(after.event().entry()), new Hash(after.checkpoint().root()));
+    assertThat(verify().problems()).isEmpty();
+    assertThat(new AuditReader(instance.state()).search(new AuditReader.Query(null, "audit.erase", null, 0,
+        Long.MAX_VALUE, 10))).hasSize(1);
+    assertThatThrownBy(() -> instance.audit().recordNow(AuditEvent.success("admin", "user.update", "user:42",
+        Map.of()).withPersonal("alice@example.org", Map.of("email", "alice@example.org"))))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("subject-erased"));
+  }
+
+  @Test
+  void record_personalWhileSealed_isRefusedAndWritesNothing() {
+    instance.seal().seal();
+    long before = instance.state().read(h -> h.createQuery("SELECT COUNT(*) FROM audit_event")
+        .mapTo(Long.class).one());
+    assertThatThrownBy(() -> instance.audit().recordNow(AuditEvent.success("a", "b", "c", Map.of())
+        .withPersonal("bob", Map.of("name", "Bob"))))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("sealed"));
+    long after = instance.state().read(h -> h.createQuery("SELECT COUNT(*) FROM audit_event")
+        .mapTo(Long.class).one());
+    assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void record_failingUseCase_rollsBackItsEvent() {
+    assertThatThrownBy(() -> instance.state().transaction(h -> {
+      instance.audit().record(h, AuditEvent.success("a", "doomed", "c", Map.of()));
+      throw new IllegalStateException("the change failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(new AuditReader(instance.state()).search(new AuditReader.Query(null, "doomed", null, 0,
+        Long.MAX_VALUE, 10))).isEmpty();
+    long pending = instance.state().read(h -> h.createQuery(
+        "SELECT COUNT(*) FROM audit_event WHERE action = 'doomed'").mapTo(Long.class).one());
+    assertThat(pending).isZero();
+  }
+
+  /** A literal for the engine under test. */
+  protected abstract String blob(String text);
+}

@@ -1,0 +1,57 @@
+package sovereign.munin.keep.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.TestInstances;
+import sovereign.munin.keep.store.TestPostgres;
+
+class AuditLogPostgresIT extends AuditLogContract {
+
+  @Override
+  protected KeepInstance newDevInstance(Path base) {
+    return TestInstances.open(TestInstances.dev(base, TestPostgres.freshDatabase().display(),
+        TestPostgres.freshDatabase().display()).dataDir());
+  }
+
+  @Override
+  protected String blob(String text) {
+    return "'\\x" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)) + "'::bytea";
+  }
+
+  @Test
+  void twoSequencers_sameDatabase_integrateEachEventOnce() throws Exception {
+    var second = new Sequencer(instance.state(), instance.keys(), instance.seal(), instance.config().instanceId(),
+        instance.clock(), 37);
+    try (var pool = Executors.newFixedThreadPool(3)) {
+      Future<?> writer = pool.submit(() -> {
+        for (int i = 0; i < 20; i++) {
+          record(25);
+        }
+      });
+      Future<Long> a = pool.submit(() -> drain(instance.sequencer(), writer));
+      Future<Long> b = pool.submit(() -> drain(second, writer));
+      writer.get();
+      long total = a.get() + b.get();
+      total += instance.sequencer().integrateAll(100);
+      assertThat(total).isEqualTo(501);
+    }
+    VerifyReport r = verify();
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.eventsChecked()).isEqualTo(501);
+  }
+
+  private static long drain(Sequencer s, Future<?> writer) {
+    long n = 0;
+    while (!writer.isDone()) {
+      n += s.integrateOnce().integrated();
+    }
+    return n;
+  }
+}
