@@ -36,6 +36,10 @@ final class ApiClient {
     return send(HttpRequest.newBuilder(uri(path)).GET(), null);
   }
 
+  JsonNode get(String path, String token) {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+  }
+
   JsonNode post(String path, Object body, String token) {
     String text;
     try {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 /** {@code keep audit}: the tamper-evident audit log. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "The tamper-evident audit log: checkpoints, proofs, search, verification, export, erasure.",
-    subcommands = {})
+    subcommands = {AuditKeyCommand.class, AuditCheckpointCommand.class, AuditProofCommand.class,
+        AuditSearchCommand.class, AuditVerifyCommand.class, AuditEraseCommand.class, AuditWitnessAddCommand.class,
+        AuditImportCosignaturesCommand.class})
 final class AuditCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;

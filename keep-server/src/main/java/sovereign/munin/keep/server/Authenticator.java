@@ -14,8 +14,11 @@ final class Authenticator {
     this.tokens = tokens;
   }
 
-  /** The caller, who must hold {@code role}; deny unless a rule allows. */
-  ApiTokenRow require(Context ctx, String role) {
+  /**
+   * The caller, whose role must grant {@code permission}; deny unless a rule allows. Until users and roles exist,
+   * only the admin role holds permissions.
+   */
+  ApiTokenRow require(Context ctx, String permission) {
     String header = ctx.header("Authorization");
     if (header == null || !header.startsWith("Bearer ")) {
       ctx.header("WWW-Authenticate", "Bearer");
@@ -25,9 +28,9 @@ final class Authenticator {
     ApiTokenRow row = tokens.authenticate(header.substring("Bearer ".length()).strip())
         .orElseThrow(() -> new KeepException(KeepException.Kind.UNAUTHENTICATED, "unauthenticated",
             "the API token is unknown, expired or revoked"));
-    if (!row.role().equals(role)) {
-      throw new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + role
-          + "' role");
+    if (!row.role().equals("admin")) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + permission
+          + "' permission");
     }
     return row;
   }

@@ -49,6 +49,7 @@ public final class KeepServer implements AutoCloseable {
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
       SysRoutes.install(cfg, instance, auth);
+      AuditRoutes.install(cfg, instance, auth);
     });
     try {
       app.start();

@@ -50,7 +50,7 @@ final class SysRoutes {
       ctx.json(status(instance, s));
     });
     cfg.routes.post("/api/v1/sys/seal", ctx -> {
-      var caller = auth.require(ctx, "admin");
+      var caller = auth.require(ctx, "sys.seal");
       SealStatus s = instance.seal().seal();
       instance.audit().recordNow(AuditEvent.success("token:" + caller.id(), "seal.seal", "instance", Map.of()));
       ctx.json(status(instance, s));

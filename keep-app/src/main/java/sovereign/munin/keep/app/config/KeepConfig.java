@@ -16,7 +16,7 @@ import sovereign.munin.keep.store.DatabaseUrl;
  * ({@code listen} by {@code KEEP_LISTEN}, {@code database.state} by {@code KEEP_DATABASE_STATE}, and so on).
  */
 public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, DatabaseUrl stateDb,
-    DatabaseUrl keysDb, Path tlsCert, Path tlsKey) {
+    DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum) {
 
   private static final long MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -51,7 +51,18 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     DatabaseUrl keys = database(dir, text(root.path("database"), env, "keys", "KEEP_DATABASE_KEYS", "sqlite:keys.db"));
     Path cert = dir.root().resolve(text(root.path("tls"), env, "cert", "KEEP_TLS_CERT", "tls/server.crt"));
     Path key = dir.root().resolve(text(root.path("tls"), env, "key", "KEEP_TLS_KEY", "tls/server.key"));
-    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key);
+    String quorumText = text(root.path("audit"), env, "witness_quorum", "KEEP_AUDIT_WITNESS_QUORUM", "0");
+    int quorum;
+    try {
+      quorum = Integer.parseInt(quorumText);
+    } catch (NumberFormatException e) {
+      quorum = -1;
+    }
+    if (quorum < 0 || quorum > 32) {
+      throw KeepException.badInput("bad-config", "audit.witness_quorum must be a whole number from 0 to 32, not '"
+          + quorumText + "'");
+    }
+    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum);
   }
 
   /** Resolves {@code sqlite:NAME} relative to the data directory; other URLs as given. */
@@ -79,6 +90,10 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
         [tls]
         cert = "tls/server.crt"
         key = "tls/server.key"
+
+        [audit]
+        # Cosignatures from this many registered witnesses make a checkpoint final (0: no witnesses required).
+        witness_quorum = 0
         """.formatted(quote(instanceId), quote(dev ? "dev" : "production"), quote(listen.toString()),
         quote(stateDb), quote(keysDb));
   }
@@ -113,6 +128,9 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     JsonNode v = node == null ? null : node.get(key);
     if (v == null || v.isMissingNode() || v.isNull()) {
       return fallback;
+    }
+    if (v.isIntegralNumber()) {
+      return v.asText();
     }
     if (!v.isTextual()) {
       throw KeepException.badInput("bad-config", "configuration key '" + key + "' must be a string");

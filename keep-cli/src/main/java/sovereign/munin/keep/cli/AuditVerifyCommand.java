@@ -1,0 +1,89 @@
+package sovereign.munin.keep.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.audit.AuditVerifier;
+import sovereign.munin.keep.app.audit.LogKeys;
+import sovereign.munin.keep.app.audit.VerifyReport;
+import sovereign.munin.keep.app.config.DataDirectory;
+import sovereign.munin.keep.app.config.KeepConfig;
+import sovereign.munin.keep.log.LogException;
+import sovereign.munin.keep.log.VerifierKey;
+import sovereign.munin.keep.store.Database;
+import sovereign.munin.keep.store.StoreException;
+
+/** {@code keep audit verify}: recompute the whole log from the stored events and check everything. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Recompute the Merkle tree from every stored event of the data directory's database and check",
+        "every stored hash and every signed checkpoint. Works on the database directly (no unseal needed, the",
+        "server may be running). Exit 0 when all is consistent, 1 with one line per problem otherwise."})
+final class AuditVerifyCommand implements Callable<Integer> {
+
+  @ParentCommand AuditCommand audit;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--key", paramLabel = "VKEY",
+      description = "Pin the log's verifier keys instead of trusting the ones stored in the database.")
+  List<String> keys;
+
+  @Override
+  public Integer call() {
+    KeepCommand keep = audit.keep;
+    DataDirectory dir = keep.dataDirectory();
+    dir.checkUsable();
+    KeepConfig config = KeepConfig.load(dir, System.getenv());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Database state = Database.open(config.stateDb(), Database.Schema.STATE)) {
+      List<VerifierKey> vkeys = keys == null ? LogKeys.verifierKeys(state) : parse(keys);
+      long[] lastShown = {0};
+      VerifyReport r = new AuditVerifier(state, LogKeys.origin(config.instanceId()), vkeys).verify(n -> {
+        if (!keep.json && n - lastShown[0] >= 100_000) {
+          lastShown[0] = n;
+          err.print("\rverified " + n + " events");
+          err.flush();
+        }
+      });
+      if (!keep.json && lastShown[0] > 0) {
+        err.println();
+      }
+      if (keep.json) {
+        Output.json(out, r);
+      } else {
+        out.println((r.ok() ? "OK: " : "FAILED: ") + r.eventsChecked() + " events, " + r.hashesChecked()
+            + " stored hashes, " + r.checkpointsChecked() + " signed checkpoints checked in " + r.millis() + " ms"
+            + (keys == null ? " (keys as stored in the database; pin them with --key)" : " (pinned keys)"));
+        if (r.pendingEvents() > 0) {
+          out.println(r.pendingEvents() + " event(s) not yet integrated (the sequencer adds them when unsealed)");
+        }
+        r.problems().forEach(p -> out.println("problem: " + p));
+        if (r.problemsTruncated()) {
+          out.println("problem: (more problems were found than are listed)");
+        }
+      }
+      return r.ok() ? 0 : 1;
+    } catch (StoreException e) {
+      throw new KeepException(KeepException.Kind.UNAVAILABLE, "database-unusable", e.getMessage(), e);
+    }
+  }
+
+  static List<VerifierKey> parse(List<String> vkeys) {
+    List<VerifierKey> out = new ArrayList<>();
+    for (String v : vkeys) {
+      try {
+        out.add(VerifierKey.parse(v.strip()));
+      } catch (LogException e) {
+        throw KeepException.badInput("bad-vkey", "not a verifier key: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,148 @@
+package sovereign.munin.keep.server;
+
+import io.javalin.config.JavalinConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.audit.AuditReader;
+import sovereign.munin.keep.app.audit.AuditVerifier;
+import sovereign.munin.keep.app.audit.Erasure;
+import sovereign.munin.keep.app.audit.LogKeys;
+import sovereign.munin.keep.app.audit.Witnesses;
+import sovereign.munin.keep.log.Hash;
+import sovereign.munin.keep.log.VerifierKey;
+import sovereign.munin.keep.store.audit.AuditEventRow;
+import sovereign.munin.keep.store.audit.CheckpointRow;
+
+/** The audit log over HTTPS: keys, checkpoints, proofs, search, verification, witnesses, erasure. */
+final class AuditRoutes {
+
+  /** Body of an erasure request. */
+  record EraseRequest(String subject) {}
+
+  /** Body of a witness registration or a cosignature import. */
+  record TextBody(String vkey, String note) {}
+
+  private AuditRoutes() {}
+
+  static void install(JavalinConfig cfg, KeepInstance instance, Authenticator auth) {
+    AuditReader reader = new AuditReader(instance.state());
+    Witnesses witnesses = new Witnesses(instance.state(), instance.audit(), instance.clock());
+    String origin = LogKeys.origin(instance.config().instanceId());
+
+    cfg.routes.get("/api/v1/audit/key", ctx -> {
+      auth.require(ctx, "audit.read");
+      ctx.json(Map.of("origin", origin, "vkeys", LogKeys.verifierKeys(instance.state()).stream()
+          .map(VerifierKey::vkey).toList(), "witnesses", witnesses.keys().stream().map(VerifierKey::vkey).toList(),
+          "witnessQuorum", instance.config().witnessQuorum()));
+    });
+    cfg.routes.get("/api/v1/audit/checkpoint", ctx -> {
+      auth.require(ctx, "audit.read");
+      CheckpointRow cp = reader.latest().orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND,
+          "no-checkpoint", "the audit log has no checkpoint yet"));
+      List<String> cosigners = witnesses.cosigners(cp.treeSize());
+      Map<String, Object> m = checkpoint(cp);
+      m.put("cosigners", cosigners);
+      m.put("witnessQuorum", instance.config().witnessQuorum());
+      m.put("final", cosigners.size() >= instance.config().witnessQuorum());
+      ctx.json(m);
+    });
+    cfg.routes.get("/api/v1/audit/proof", ctx -> {
+      auth.require(ctx, "audit.read");
+      Long size = Params.optionalLong(ctx, "size", 1, Long.MAX_VALUE);
+      String hash = Params.optionalText(ctx, "hash", 64);
+      Long index = Params.optionalLong(ctx, "index", 0, Long.MAX_VALUE);
+      if ((hash == null) == (index == null)) {
+        throw KeepException.badInput("bad-parameter", "give exactly one of index=N or hash=HEX");
+      }
+      AuditReader.Inclusion inc = hash != null ? reader.inclusionByHash(hash, size) : reader.inclusion(index, size);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("leafIndex", inc.proof().leafIndex());
+      m.put("treeSize", inc.proof().treeSize());
+      m.put("leafHash", Hash.ofLeaf(inc.event().entry()).toHex());
+      m.put("entry", AuditReader.entryText(inc.event()));
+      m.put("hashes", inc.proof().hashes().stream().map(Hash::toBase64).toList());
+      m.put("checkpoint", inc.checkpoint().note());
+      ctx.json(m);
+    });
+    cfg.routes.get("/api/v1/audit/consistency", ctx -> {
+      auth.require(ctx, "audit.read");
+      Long from = Params.optionalLong(ctx, "from", 1, Long.MAX_VALUE);
+      if (from == null) {
+        throw KeepException.badInput("bad-parameter", "from=SIZE is required");
+      }
+      Long to = Params.optionalLong(ctx, "to", 1, Long.MAX_VALUE);
+      var proof = reader.consistency(from, to);
+      ctx.json(Map.of("oldSize", proof.oldSize(), "newSize", proof.newSize(),
+          "hashes", proof.hashes().stream().map(Hash::toBase64).toList()));
+    });
+    cfg.routes.get("/api/v1/audit/events", ctx -> {
+      auth.require(ctx, "audit.read");
+      Long limit = Params.optionalLong(ctx, "limit", 1, 1000);
+      var q = new AuditReader.Query(Params.optionalText(ctx, "actor", 200), Params.optionalText(ctx, "action", 200),
+          Params.optionalText(ctx, "project", 200), Params.time(ctx, "since", 0), Params.time(ctx, "until",
+          Long.MAX_VALUE), limit == null ? 100 : limit.intValue());
+      ctx.json(reader.search(q).stream().map(AuditRoutes::event).toList());
+    });
+    cfg.routes.post("/api/v1/audit/verify", ctx -> {
+      auth.require(ctx, "audit.read");
+      ctx.json(new AuditVerifier(instance.state(), origin, LogKeys.verifierKeys(instance.state())).verify(n -> { }));
+    });
+    cfg.routes.post("/api/v1/audit/erase", ctx -> {
+      var caller = auth.require(ctx, "audit.erase");
+      EraseRequest req = ctx.bodyAsClass(EraseRequest.class);
+      var r = new Erasure(instance.state(), instance.keys(), instance.seal(), instance.audit(), instance.clock())
+          .erase(req == null ? null : req.subject(), "token:" + caller.id());
+      ctx.json(Map.of("subjectId", r.subjectId(), "fieldsDeleted", r.fieldsDeleted()));
+    });
+    cfg.routes.get("/api/v1/audit/witnesses", ctx -> {
+      auth.require(ctx, "audit.read");
+      ctx.json(witnesses.keys().stream().map(k -> Map.of("name", k.name(), "vkey", k.vkey())).toList());
+    });
+    cfg.routes.post("/api/v1/audit/witnesses", ctx -> {
+      var caller = auth.require(ctx, "audit.manage");
+      TextBody body = ctx.bodyAsClass(TextBody.class);
+      if (body == null || body.vkey() == null) {
+        throw KeepException.badInput("bad-vkey", "send {\"vkey\": \"<witness vkey>\"}");
+      }
+      VerifierKey k = witnesses.add(body.vkey(), "token:" + caller.id());
+      ctx.status(201).json(Map.of("name", k.name(), "vkey", k.vkey()));
+    });
+    cfg.routes.post("/api/v1/audit/cosignatures", ctx -> {
+      var caller = auth.require(ctx, "audit.manage");
+      TextBody body = ctx.bodyAsClass(TextBody.class);
+      if (body == null || body.note() == null) {
+        throw KeepException.badInput("bad-cosignature", "send {\"note\": \"<.cosig file text>\"}");
+      }
+      var imported = witnesses.importNote(body.note().getBytes(StandardCharsets.UTF_8), "token:" + caller.id());
+      List<String> all = witnesses.cosigners(imported.treeSize());
+      ctx.json(Map.of("treeSize", imported.treeSize(), "witnesses", imported.witnesses(), "cosigners", all,
+          "final", all.size() >= instance.config().witnessQuorum()));
+    });
+  }
+
+  static Map<String, Object> checkpoint(CheckpointRow cp) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("treeSize", cp.treeSize());
+    m.put("root", new Hash(cp.root()).toHex());
+    m.put("note", cp.note());
+    m.put("createdAt", java.time.Instant.ofEpochMilli(cp.createdAt()).toString());
+    return m;
+  }
+
+  static Map<String, Object> event(AuditEventRow r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("leafIndex", r.leafIndex());
+    m.put("eventId", r.eventId());
+    m.put("time", java.time.Instant.ofEpochMilli(r.createdAt()).toString());
+    m.put("actor", r.actor());
+    m.put("action", r.action());
+    m.put("project", r.project());
+    m.put("outcome", r.outcome());
+    m.put("entry", AuditReader.entryText(r));
+    return m;
+  }
+}
