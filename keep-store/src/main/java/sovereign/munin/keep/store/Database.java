@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import sovereign.munin.keep.store.internal.GroupCommitWriter;
 import sovereign.munin.keep.store.internal.StoreErrors;
 
 /**
@@ -32,6 +33,7 @@ public final class Database implements AutoCloseable {
   private final Schema schema;
   private final HikariDataSource pool;
   private final Jdbi jdbi;
+  private final GroupCommitWriter writer;
 
   private Database(DatabaseUrl url, Schema schema, HikariDataSource pool) {
     this.url = url;
@@ -39,6 +41,7 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setQueryTimeout(30);
+    this.writer = url.kind() == DatabaseUrl.Kind.SQLITE ? new GroupCommitWriter(jdbi, schema.folder) : null;
   }
 
   /** Opens the database and applies pending migrations; errors say what is wrong with the location. */
@@ -129,11 +132,13 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs the callback in one transaction and translates driver errors into {@link StoreException}s; the
-   * transaction rolls back on any exception, so a failure leaves state as it was.
+   * transaction rolls back on any exception, so a failure leaves state as it was. It returns only once the change
+   * is durable. On SQLite, transactions from all threads are group-committed by one writer thread, so the callback
+   * must not start another transaction on the same database.
    */
   public <R> R transaction(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
     try {
-      return jdbi.inTransaction(work);
+      return writer != null ? writer.write(work) : jdbi.inTransaction(work);
     } catch (RuntimeException e) {
       throw StoreErrors.onUse(e);
     }
@@ -159,6 +164,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writer != null) {
+      writer.close();
+    }
     pool.close();
   }
 }

@@ -20,8 +20,8 @@ import sovereign.munin.keep.crypto.SecretBytes;
 import sovereign.munin.keep.log.CanonicalJson;
 import sovereign.munin.keep.log.Hash;
 import sovereign.munin.keep.store.Database;
-import sovereign.munin.keep.store.audit.AuditEventDao;
 import sovereign.munin.keep.store.audit.AuditPersonalDao;
+import sovereign.munin.keep.store.audit.AuditWrites;
 import sovereign.munin.keep.store.audit.NewAuditEvent;
 
 /**
@@ -73,7 +73,7 @@ public final class AuditLog implements AuditSink {
       });
     }
     byte[] entry = leaf(eventId, now, event, personalLeaf);
-    tx.attach(AuditEventDao.class).insert(new NewAuditEvent(eventId, now, event.actor(), event.action(),
+    AuditWrites.insertEvent(tx, new NewAuditEvent(eventId, now, event.actor(), event.action(),
         event.project(), event.outcome(), Hash.ofLeaf(entry).bytes(), entry));
     personalRows.forEach(Runnable::run);
     onAppend.run();
@@ -93,7 +93,7 @@ public final class AuditLog implements AuditSink {
           Hash.ofLeaf(entry).bytes(), entry));
     }
     state.transaction(h -> {
-      h.attach(AuditEventDao.class).insertAll(rows);
+      AuditWrites.insertEvents(h, rows);
       return null;
     });
     onAppend.run();

@@ -23,9 +23,8 @@ import sovereign.munin.keep.log.TreeAppend;
 import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.DatabaseUrl;
 import sovereign.munin.keep.store.audit.AuditCheckpointDao;
-import sovereign.munin.keep.store.audit.AuditEventDao;
-import sovereign.munin.keep.store.audit.AuditEventRow;
-import sovereign.munin.keep.store.audit.AuditHashDao;
+import sovereign.munin.keep.store.audit.AuditWrites;
+import sovereign.munin.keep.store.audit.PendingLeaf;
 import sovereign.munin.keep.store.audit.CheckpointRow;
 
 /**
@@ -58,6 +57,7 @@ public final class Sequencer implements AutoCloseable {
   private List<NoteSigner> signers;
   private long signersEpoch = -1;
   private CompactRange range;
+  private volatile java.util.function.Consumer<Round> listener = r -> { };
 
   public Sequencer(Database state, Database keys, SealState seal, String instanceId, Clock clock, int maxBatch) {
     this.state = state;
@@ -66,6 +66,11 @@ public final class Sequencer implements AutoCloseable {
     this.instanceId = instanceId;
     this.clock = clock;
     this.maxBatch = maxBatch;
+  }
+
+  /** Called after each committed round that integrated events (metrics, benchmarks). */
+  public void onCheckpoint(java.util.function.Consumer<Round> listener) {
+    this.listener = java.util.Objects.requireNonNull(listener);
   }
 
   /** Wakes the background loop: an event was recorded. */
@@ -114,11 +119,25 @@ public final class Sequencer implements AutoCloseable {
     }
   }
 
-  /** Integrates up to one batch of pending events now; needs the instance unsealed. */
+  /**
+   * Integrates up to one batch of pending events now; needs the instance unsealed. The tree is computed and the
+   * checkpoint signed before the write transaction, which then commits only if the tree did not move meanwhile.
+   */
   public synchronized Round integrateOnce() {
     List<NoteSigner> s = signers();
     try {
-      return state.transaction(h -> integrate(h, s));
+      Prepared p = state.read(h -> prepare(h, s));
+      if (p == null) {
+        return new Round(0, 0);
+      }
+      Round r = state.transaction(h -> commit(h, p));
+      if (r.integrated() > 0) {
+        range = p.range();
+        listener.accept(r);
+      } else {
+        range = null;
+      }
+      return r;
     } catch (RuntimeException e) {
       range = null;
       throw e;
@@ -138,53 +157,54 @@ public final class Sequencer implements AutoCloseable {
     return total;
   }
 
-  private Round integrate(Handle h, List<NoteSigner> s) {
-    if (state.url().kind() == DatabaseUrl.Kind.POSTGRESQL
-        && !h.createQuery("SELECT pg_try_advisory_xact_lock(:k)").bind("k", ADVISORY_LOCK).mapTo(Boolean.class).one()) {
-      return new Round(0, 0);
-    }
-    AuditCheckpointDao checkpoints = h.attach(AuditCheckpointDao.class);
-    long size = checkpoints.latest().map(CheckpointRow::treeSize).orElse(0L);
-    List<AuditEventRow> pending = h.attach(AuditEventDao.class).pending(maxBatch);
+  /** A batch computed and signed, ready to commit if the tree is still at {@code size}. */
+  private record Prepared(long size, List<Long> seqs, TreeAppend append, String note, CompactRange range) {}
+
+  private Prepared prepare(Handle h, List<NoteSigner> s) {
+    long size = AuditWrites.latestSize(h);
+    List<PendingLeaf> pending = AuditWrites.pending(h, maxBatch);
     if (pending.isEmpty()) {
-      return new Round(size, size);
+      return null;
     }
     try {
       CompactRange working = rangeAt(h, size);
       List<Hash> leaves = new ArrayList<>(pending.size());
       List<Long> seqs = new ArrayList<>(pending.size());
-      List<Long> indexes = new ArrayList<>(pending.size());
-      for (int i = 0; i < pending.size(); i++) {
-        AuditEventRow e = pending.get(i);
+      for (PendingLeaf e : pending) {
         leaves.add(new Hash(e.leafHash()));
         seqs.add(e.seq());
-        indexes.add(size + i);
       }
       TreeAppend append = working.appendAll(leaves);
-      List<Long> hashIdx = new ArrayList<>(append.hashes().size());
-      List<byte[]> hashBytes = new ArrayList<>(append.hashes().size());
-      for (int i = 0; i < append.hashes().size(); i++) {
-        hashIdx.add(append.firstStoredIndex() + i);
-        hashBytes.add(append.hashes().get(i).bytes());
-      }
-      h.attach(AuditHashDao.class).insertAll(hashIdx, hashBytes);
-      int[] updated = h.attach(AuditEventDao.class).assignLeaves(seqs, indexes);
-      for (int u : updated) {
-        if (u != 1) {
-          throw new KeepException(KeepException.Kind.CONFLICT, "sequencer-race", "another sequencer integrated "
-              + "the same events; this round is rolled back");
-        }
-      }
       Checkpoint cp = new Checkpoint(LogKeys.origin(instanceId), append.toSize(), append.root());
       Note note = Note.sign(cp.text(), s);
-      checkpoints.insert(new CheckpointRow(append.toSize(), append.root().bytes(),
-          new String(note.encode(), java.nio.charset.StandardCharsets.UTF_8), clock.millis()));
-      range = working;
-      return new Round(size, append.toSize());
+      return new Prepared(size, seqs, append, new String(note.encode(), java.nio.charset.StandardCharsets.UTF_8),
+          working);
     } catch (LogException e) {
       throw new KeepException(KeepException.Kind.INTERNAL, "sequencer-failed", "audit integration failed: "
           + e.getMessage(), e);
     }
+  }
+
+  private Round commit(Handle h, Prepared p) {
+    if (state.url().kind() == DatabaseUrl.Kind.POSTGRESQL
+        && !h.createQuery("SELECT pg_try_advisory_xact_lock(:k)").bind("k", ADVISORY_LOCK).mapTo(Boolean.class).one()) {
+      return new Round(p.size(), p.size());
+    }
+    if (AuditWrites.latestSize(h) != p.size()) {
+      return new Round(p.size(), p.size()); // another sequencer moved the tree; recompute next round
+    }
+    List<byte[]> hashBytes = new ArrayList<>(p.append().hashes().size());
+    p.append().hashes().forEach(x -> hashBytes.add(x.bytes()));
+    AuditWrites.insertHashes(h, p.append().firstStoredIndex(), hashBytes);
+    for (int u : AuditWrites.assignLeaves(h, p.seqs(), p.size())) {
+      if (u != 1) {
+        throw new KeepException(KeepException.Kind.CONFLICT, "sequencer-race", "another sequencer integrated "
+            + "the same events; this round is rolled back");
+      }
+    }
+    AuditWrites.insertCheckpoint(h, new CheckpointRow(p.append().toSize(), p.append().root().bytes(), p.note(),
+        clock.millis()));
+    return new Round(p.size(), p.append().toSize());
   }
 
   private CompactRange rangeAt(Handle h, long size) throws LogException {

@@ -1,0 +1,64 @@
+package sovereign.munin.keep.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import sovereign.munin.keep.app.InitRequest;
+import sovereign.munin.keep.app.Initializer;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.config.DataDirectory;
+import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.store.DatabaseUrl;
+
+/** Fresh dev instances for benchmarks, on SQLite in a temp folder or on new PostgreSQL databases. */
+final class BenchInstances {
+
+  private BenchInstances() {}
+
+  static KeepInstance open(String postgresAdminUrl) throws Exception {
+    Path base = Files.createTempDirectory("keep-bench-");
+    DataDirectory dir = new DataDirectory(base.resolve("data"));
+    String state = postgresAdminUrl == null ? null : createDatabase(postgresAdminUrl);
+    String keys = postgresAdminUrl == null ? null : createDatabase(postgresAdminUrl);
+    new Initializer(Clock.systemUTC(), new SecureRandom()).init(new InitRequest(dir, InitRequest.SealKind.DEV, 1, 1,
+        null, ListenAddress.DEFAULT, state, keys));
+    return KeepInstance.open(dir, Map.of(), Clock.systemUTC(), new SecureRandom());
+  }
+
+  private static String createDatabase(String adminUrl) throws Exception {
+    DatabaseUrl admin = DatabaseUrl.parse(adminUrl);
+    String name = "keep_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    var props = new java.util.Properties();
+    if (admin.user() != null) {
+      props.setProperty("user", admin.user());
+    }
+    if (admin.password() != null) {
+      props.setProperty("password", admin.password());
+    }
+    try (var c = DriverManager.getConnection(admin.jdbcUrl(), props); var st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    }
+    return adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+  }
+
+  static String arg(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+
+  static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+}

@@ -1,0 +1,156 @@
+package sovereign.munin.keep.store.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import sovereign.munin.keep.store.StoreException;
+
+/**
+ * SQLite's single writer with group commit. SQLite allows one writer at a time and makes a contending connection
+ * sleep; instead, every write transaction is handed to this one thread, which runs all transactions waiting at that
+ * moment inside one database transaction, each under its own savepoint (a failing one rolls back alone), commits
+ * once (one fsync for the group), and only then answers each caller. An answered write is durable.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+
+  private static final int MAX_GROUP = 512;
+  private static final long WAIT_SECONDS = 120;
+
+  private record Task<R>(HandleCallback<R, RuntimeException> work, CompletableFuture<R> done) {}
+
+  private final Jdbi jdbi;
+  private final BlockingQueue<Task<?>> queue = new ArrayBlockingQueue<>(8192);
+  private final Thread thread;
+  private volatile boolean open = true;
+
+  public GroupCommitWriter(Jdbi jdbi, String name) {
+    this.jdbi = jdbi;
+    this.thread = Thread.ofPlatform().name("keep-writer-" + name).daemon(true).start(this::loop);
+  }
+
+  /** Runs {@code work} in a durable write transaction and returns its result once committed. */
+  public <R> R write(HandleCallback<R, RuntimeException> work) {
+    if (Thread.currentThread() == thread) {
+      throw new IllegalStateException("a write transaction may not start another on the same database");
+    }
+    if (!open) {
+      throw new StoreException.Unavailable("the database is closed", null);
+    }
+    Task<R> task = new Task<>(work, new CompletableFuture<>());
+    try {
+      if (!queue.offer(task, WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new StoreException.Unavailable("the database write queue stayed full for " + WAIT_SECONDS + " s", null);
+      }
+      return task.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException.Unavailable("interrupted while waiting for the database", e);
+    } catch (TimeoutException e) {
+      throw new StoreException.Unavailable("the database did not commit within " + WAIT_SECONDS + " s", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void loop() {
+    List<Task<?>> group = new ArrayList<>(MAX_GROUP);
+    while (open || !queue.isEmpty()) {
+      try {
+        Task<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        group.add(first);
+        queue.drainTo(group, MAX_GROUP - 1);
+        runGroup(group);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failAll(group, new StoreException.Unavailable("the database writer stopped", e));
+        return;
+      } catch (Throwable t) {
+        failAll(group, t);
+      } finally {
+        group.clear();
+      }
+    }
+  }
+
+  private void runGroup(List<Task<?>> group) {
+    Object[] results = new Object[group.size()];
+    Throwable[] errors = new Throwable[group.size()];
+    try (Handle h = jdbi.open()) {
+      h.begin();
+      try {
+        for (int i = 0; i < group.size(); i++) {
+          runOne(h, group.get(i), i, group.size() > 1, results, errors);
+        }
+        h.commit();
+      } catch (RuntimeException | Error e) {
+        h.rollback();
+        throw e;
+      }
+    }
+    for (int i = 0; i < group.size(); i++) {
+      complete(group.get(i), results[i], errors[i]);
+    }
+  }
+
+  private static void runOne(Handle h, Task<?> task, int i, boolean savepoints, Object[] results, Throwable[] errors) {
+    String sp = "g" + i;
+    if (savepoints) {
+      h.savepoint(sp);
+    }
+    try {
+      results[i] = task.work().withHandle(h);
+      if (savepoints) {
+        h.releaseSavepoint(sp);
+      }
+    } catch (RuntimeException e) {
+      if (!savepoints) {
+        throw e;
+      }
+      h.rollbackToSavepoint(sp);
+      h.releaseSavepoint(sp);
+      errors[i] = e;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> void complete(Task<R> task, Object result, Throwable error) {
+    if (error != null) {
+      task.done().completeExceptionally(error);
+    } else {
+      task.done().complete((R) result);
+    }
+  }
+
+  private static void failAll(List<Task<?>> group, Throwable t) {
+    for (Task<?> task : group) {
+      task.done().completeExceptionally(t);
+    }
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
