@@ -66,12 +66,19 @@ public final class AuditAppendBench {
           }
         }));
       }
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean();
       long start = System.nanoTime();
       long warm = start + 3_000_000_000L;
       long end = start + (seconds + 3) * 1_000_000_000L;
-      while (System.nanoTime() < end) {
-        Thread.sleep(100);
+      while (System.nanoTime() < warm) {
+        Thread.sleep(20);
       }
+      long cpuAtWarm = os.getProcessCpuTime();
+      while (System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      long cpuUsed = os.getProcessCpuTime() - cpuAtWarm;
       stop.set(true);
       for (Thread w : writers) {
         w.join();
@@ -82,11 +89,12 @@ public final class AuditAppendBench {
         Thread.sleep(20);
       }
       instance.sequencer().close();
-      report(batch, rounds, commits, base, warm, end);
+      report(batch, rounds, commits, base, warm, end, cpuUsed);
     }
   }
 
-  private static void report(int batch, List<Round> rounds, List<Commit> commits, long base, long warm, long end) {
+  private static void report(int batch, List<Round> rounds, List<Commit> commits, long base, long warm, long end,
+      long cpuNanos) {
     long sizeAtWarm = base;
     long sizeAtEnd = base;
     for (Round r : rounds) {
@@ -122,6 +130,8 @@ public final class AuditAppendBench {
             + " p50 %d ms, p99 %d ms, max %d ms; %d checkpoints in %.0f s%n",
         batch, rate, BenchInstances.percentile(sorted, 50), BenchInstances.percentile(sorted, 99),
         sorted.length == 0 ? 0 : sorted[sorted.length - 1], checkpoints, window);
+    System.out.printf("      process CPU %.0f us per integrated event (%.2f cores busy)%n",
+        cpuNanos / 1e3 / Math.max(1, sizeAtEnd - sizeAtWarm), cpuNanos / 1e9 / window);
   }
 
   private static AuditEvent event(int thread, long i) {
