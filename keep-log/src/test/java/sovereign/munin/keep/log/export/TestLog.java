@@ -17,31 +17,37 @@ import sovereign.munin.keep.log.NoteSigner;
 import sovereign.munin.keep.log.VerifierKey;
 
 /** A log built in memory with real Ed25519 and ML-DSA-65 keys, to export and tamper with in tests. */
-final class TestLog {
+public final class TestLog {
 
-    static final String ORIGIN = "keep.example/audit";
-    static final KeyPair ED25519 = generate("Ed25519");
-    static final KeyPair ML_DSA_65 = generate("ML-DSA-65");
-    static final KeyPair OTHER_ED25519 = generate("Ed25519");
+    public static final String ORIGIN = "keep.example/audit";
+    public static final KeyPair ED25519 = generate("Ed25519");
+    public static final KeyPair ML_DSA_65 = generate("ML-DSA-65");
+    public static final KeyPair OTHER_ED25519 = generate("Ed25519");
 
     private final InMemoryHashStore store = new InMemoryHashStore();
     private final List<byte[]> entries = new ArrayList<>();
     private final String entryPrefix;
+    private final String origin;
 
-    private TestLog(String entryPrefix) {
+    private TestLog(String entryPrefix, String origin) {
         this.entryPrefix = entryPrefix;
+        this.origin = origin;
     }
 
-    /** A log of {@code size} entries {@code "<prefix> <i>"}. */
-    static TestLog of(int size, String entryPrefix) throws LogException {
-        return new TestLog(entryPrefix).append(size);
+    /** A log named {@code origin} of {@code size} entries {@code "<prefix> <i>"}, signed with the same keys. */
+    public static TestLog of(int size, String entryPrefix, String origin) throws LogException {
+        return new TestLog(entryPrefix, origin).append(size);
     }
 
-    static TestLog of(int size) throws LogException {
+    public static TestLog of(int size, String entryPrefix) throws LogException {
+        return of(size, entryPrefix, ORIGIN);
+    }
+
+    public static TestLog of(int size) throws LogException {
         return of(size, "event");
     }
 
-    TestLog append(int count) throws LogException {
+    public TestLog append(int count) throws LogException {
         List<Hash> leaves = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] entry = (entryPrefix + " " + entries.size()).getBytes(StandardCharsets.UTF_8);
@@ -52,7 +58,7 @@ final class TestLog {
         return this;
     }
 
-    long size() {
+    public long size() {
         return store.treeSize();
     }
 
@@ -65,22 +71,23 @@ final class TestLog {
     }
 
     /** The checkpoint note at the current size, signed by both log keys. */
-    byte[] checkpoint() throws LogException {
+    public byte[] checkpoint() throws LogException {
+        // The keys keep their one name whatever the origin, as one operator's keys would.
         return checkpoint(List.of(NoteSigner.ed25519(ORIGIN, ED25519), NoteSigner.mlDsa65(ORIGIN, ML_DSA_65)));
     }
 
-    byte[] checkpoint(List<NoteSigner> signers) throws LogException {
+    public byte[] checkpoint(List<NoteSigner> signers) throws LogException {
         Hash root = new MerkleTree(store).rootHash(size());
-        return Note.sign(new Checkpoint(ORIGIN, size(), root).text(), signers).encode();
+        return Note.sign(new Checkpoint(origin, size(), root).text(), signers).encode();
     }
 
     /** Exports the log at its current size into {@code directory}. */
-    ExportSummary export(Path directory) throws LogException {
+    public ExportSummary export(Path directory) throws LogException {
         return new TlogExportWriter(store, (from, count) -> entries.subList((int) from, (int) from + count))
                 .write(directory, checkpoint(), n -> {});
     }
 
-    static List<VerifierKey> keys() throws LogException {
+    public static List<VerifierKey> keys() throws LogException {
         return List.of(NoteSigner.ed25519(ORIGIN, ED25519).verifierKey(),
                 NoteSigner.mlDsa65(ORIGIN, ML_DSA_65).verifierKey());
     }
@@ -95,6 +102,6 @@ final class TestLog {
 
     @Override
     public String toString() {
-        return "TestLog[" + entryPrefix + ", " + size() + "]";
+        return "TestLog[" + origin + ", " + entryPrefix + ", " + size() + "]";
     }
 }
