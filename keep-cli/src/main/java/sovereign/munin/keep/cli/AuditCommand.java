@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code keep audit}: the tamper-evident audit log. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "The tamper-evident audit log: checkpoints, proofs, search, verification, export, erasure.",
-    subcommands = {})
+    subcommands = {AuditVerifyExportCommand.class})
 final class AuditCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;
