@@ -3,6 +3,7 @@ package sovereign.munin.keep.log.witness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -124,7 +125,8 @@ public final class Witness {
             byte[] note = SafeFiles.readRegular(exportDir.resolve("checkpoint"), NoteText.MAX_NOTE_BYTES);
             return Checkpoint.parse(Note.parse(note).text()).origin();
         } catch (IOException e) {
-            throw new WitnessException("cannot read the export's checkpoint: " + e, e);
+            throw new WitnessException(exportDir.resolve("checkpoint") + ": "
+                    + (e instanceof NoSuchFileException ? "missing" : e.toString()), e);
         }
     }
 
