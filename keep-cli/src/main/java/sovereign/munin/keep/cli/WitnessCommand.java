@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code keep witness}: cosign exported audit-log checkpoints on a separate, offline machine. */
 @Command(name = "witness", mixinStandardHelpOptions = true,
     description = "Witness an exported audit log on a separate machine: check it only grows, then cosign it.",
-    subcommands = {})
+    subcommands = {WitnessInitCommand.class, WitnessCosignCommand.class})
 final class WitnessCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;

@@ -1,0 +1,143 @@
+package sovereign.munin.keep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.TestInstances;
+import sovereign.munin.keep.app.audit.AuditEvent;
+import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.server.KeepServer;
+
+/** The audit log as a user drives it from the README: log, prove, export, verify offline, witness, erase. */
+class AuditCliTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path base;
+
+  private KeepInstance instance;
+  private KeepServer server;
+  private Path data;
+
+  @BeforeEach
+  void start() {
+    data = TestInstances.dev(base, null, null).dataDir();
+    instance = TestInstances.open(data);
+    server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    instance.close();
+  }
+
+  private CliRun keep(String... args) {
+    List<String> all = new ArrayList<>(List.of("--data", data.toString(), "--server", server.url()));
+    all.addAll(List.of(args));
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  private void changes(int n) {
+    for (int i = 0; i < n; i++) {
+      instance.audit().recordNow(AuditEvent.success("user-7", "project.update", "project:payments",
+          Map.of("field", "owner")).inProject("payments"));
+    }
+    instance.sequencer().integrateAll(10);
+  }
+
+  @Test
+  void readmeFlow_proveExportVerifyWitnessEraseVerify() throws Exception {
+    changes(40);
+    CliRun search = keep("audit", "search", "--project", "payments", "--json");
+    assertThat(JSON.readTree(search.out())).hasSize(40);
+    CliRun proof = keep("audit", "proof", "--index", "12", "--json");
+    assertThat(proof.exit()).as(proof.err()).isZero();
+    assertThat(JSON.readTree(proof.out()).path("verified").asBoolean()).isTrue();
+
+    Path vkeys = base.resolve("audit.vkeys");
+    Files.writeString(vkeys, keep("audit", "key").out());
+    Path usb = base.resolve("usb1");
+    assertThat(keep("audit", "export", usb.toString()).exit()).isZero();
+    CliRun offline = CliRun.of("audit", "verify-export", usb.toString(), "--key", "@" + vkeys);
+    assertThat(offline.exit()).as(offline.err()).isZero();
+
+    Path witness = base.resolve("witness");
+    assertThat(CliRun.of("witness", "init", "--out", witness.toString(), "--name", "witness-a").exit()).isZero();
+    CliRun cosign = CliRun.of("witness", "cosign", usb.toString(), "--witness", witness.toString(),
+        "--log-key", "@" + vkeys);
+    assertThat(cosign.exit()).as(cosign.err()).isZero();
+    assertThat(keep("audit", "add-witness", "@" + witness.resolve("witness.vkeys")).exit()).isZero();
+    CliRun imported = keep("audit", "import-cosignatures", usb.toString(), "--json");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    // The exported checkpoint is now cosigned; newer checkpoints (the import is itself audited) are not yet.
+    JsonNode result = JSON.readTree(imported.out()).get(0);
+    assertThat(result.path("treeSize").asLong()).isEqualTo(41);
+    assertThat(result.path("cosigners").toString()).contains("witness-a");
+
+    instance.audit().recordNow(AuditEvent.success("admin", "user.create", "user:9", Map.of())
+        .withPersonal("carol@example.org", Map.of("email", "carol@example.org")));
+    changes(5);
+    Path usb2 = base.resolve("usb2");
+    assertThat(keep("audit", "export", usb2.toString()).exit()).isZero();
+    CliRun extends1 = CliRun.of("audit", "verify-export", usb2.toString(), "--key", "@" + vkeys,
+        "--since", usb.resolve("checkpoint").toString());
+    assertThat(extends1.exit()).as(extends1.err()).isZero();
+    CliRun cosign2 = CliRun.of("witness", "cosign", usb2.toString(), "--witness", witness.toString());
+    assertThat(cosign2.exit()).as(cosign2.err()).isZero();
+
+    CliRun erase = keep("audit", "erase", "--subject", "carol@example.org", "--json");
+    assertThat(erase.exit()).as(erase.err()).isZero();
+    assertThat(JSON.readTree(erase.out()).path("fieldsDeleted").asLong()).isEqualTo(1);
+    instance.sequencer().integrateAll(10);
+    CliRun verify = keep("audit", "verify");
+    assertThat(verify.exit()).as(verify.out()).isZero();
+    assertThat(verify.out()).startsWith("OK:");
+    assertThat(keep("audit", "proof", "--index", "41").exit()).isZero();
+  }
+
+  @Test
+  void verify_tamperedDatabase_exitsOneNamingTheEvent() {
+    changes(10);
+    instance.state().transaction(h -> h.execute(
+        "UPDATE audit_event SET entry = X'7b7d', leaf_hash = X'00' WHERE leaf_index = 4"));
+    CliRun verify = keep("audit", "verify");
+    assertThat(verify.exit()).isEqualTo(1);
+    assertThat(verify.out()).startsWith("FAILED:").contains("event 4 ");
+  }
+
+  @Test
+  void proof_outOfRange_isClearError() {
+    changes(3);
+    CliRun r = keep("audit", "proof", "--index", "99");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("leaf index 99 is not in the tree of size 4");
+  }
+
+  @Test
+  void importCosignatures_fromForeignLog_isRefused() throws Exception {
+    changes(3);
+    Path vkeys = base.resolve("audit.vkeys");
+    Files.writeString(vkeys, keep("audit", "key").out());
+    Path usb = base.resolve("usb");
+    keep("audit", "export", usb.toString());
+    Path witness = base.resolve("w");
+    CliRun.of("witness", "init", "--out", witness.toString(), "--name", "witness-b");
+    CliRun.of("witness", "cosign", usb.toString(), "--witness", witness.toString(), "--log-key", "@" + vkeys);
+    CliRun noWitness = keep("audit", "import-cosignatures", usb.toString());
+    assertThat(noWitness.exit()).isEqualTo(1);
+    assertThat(noWitness.err()).contains("no witness is registered");
+  }
+}
