@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "The tamper-evident audit log: checkpoints, proofs, search, verification, export, erasure.",
     subcommands = {AuditKeyCommand.class, AuditCheckpointCommand.class, AuditProofCommand.class,
-        AuditSearchCommand.class, AuditVerifyCommand.class, AuditExportCommand.class, AuditVerifyExportCommand.class,
+        AuditConsistencyCommand.class, AuditSearchCommand.class, AuditVerifyCommand.class, AuditExportCommand.class, AuditVerifyExportCommand.class,
         AuditEraseCommand.class, AuditWitnessAddCommand.class, AuditImportCosignaturesCommand.class})
 final class AuditCommand implements Runnable {
 

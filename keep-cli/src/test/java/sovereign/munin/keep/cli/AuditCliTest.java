@@ -98,6 +98,10 @@ class AuditCliTest {
     CliRun cosign2 = CliRun.of("witness", "cosign", usb2.toString(), "--witness", witness.toString());
     assertThat(cosign2.exit()).as(cosign2.err()).isZero();
 
+    CliRun consistency = keep("audit", "consistency", "--from", "41", "--json");
+    assertThat(consistency.exit()).as(consistency.err()).isZero();
+    assertThat(JSON.readTree(consistency.out()).path("verified").asBoolean()).isTrue();
+
     CliRun erase = keep("audit", "erase", "--subject", "carol@example.org", "--json");
     assertThat(erase.exit()).as(erase.err()).isZero();
     assertThat(JSON.readTree(erase.out()).path("fieldsDeleted").asLong()).isEqualTo(1);

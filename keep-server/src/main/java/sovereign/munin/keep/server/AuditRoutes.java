@@ -41,8 +41,10 @@ final class AuditRoutes {
     });
     cfg.routes.get("/api/v1/audit/checkpoint", ctx -> {
       auth.require(ctx, "audit.read");
-      CheckpointRow cp = reader.latest().orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND,
-          "no-checkpoint", "the audit log has no checkpoint yet"));
+      Long size = Params.optionalLong(ctx, "size", 1, Long.MAX_VALUE);
+      CheckpointRow cp = (size == null ? reader.latest() : reader.bySize(size)).orElseThrow(() ->
+          new KeepException(KeepException.Kind.NOT_FOUND, "no-checkpoint", size == null
+              ? "the audit log has no checkpoint yet" : "there is no checkpoint of size " + size));
       List<String> cosigners = witnesses.cosigners(cp.treeSize());
       Map<String, Object> m = checkpoint(cp);
       m.put("cosigners", cosigners);

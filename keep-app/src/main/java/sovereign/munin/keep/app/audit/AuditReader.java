@@ -40,6 +40,10 @@ public final class AuditReader {
     return state.read(h -> h.attach(AuditCheckpointDao.class).latest());
   }
 
+  public Optional<CheckpointRow> bySize(long size) {
+    return state.read(h -> h.attach(AuditCheckpointDao.class).bySize(size));
+  }
+
   private CheckpointRow checkpoint(Long size) {
     Optional<CheckpointRow> cp = size == null ? latest()
         : state.read(h -> h.attach(AuditCheckpointDao.class).bySize(size));

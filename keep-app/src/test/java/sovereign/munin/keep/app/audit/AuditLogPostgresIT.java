@@ -47,6 +47,23 @@ class AuditLogPostgresIT extends AuditLogContract {
     assertThat(r.eventsChecked()).isEqualTo(501);
   }
 
+  @Test
+  void sequencer_otherNodeHoldsLock_waitsThenTakesOverWhenThatNodeDies() throws Exception {
+    record(5);
+    String url = instance.config().stateDb().jdbcUrl();
+    var props = new java.util.Properties();
+    props.setProperty("user", instance.config().stateDb().user());
+    try (var otherNode = java.sql.DriverManager.getConnection(url, props)) {
+      otherNode.setAutoCommit(false);
+      try (var st = otherNode.createStatement()) {
+        st.execute("SELECT pg_advisory_xact_lock(" + 0x6b656570_61756469L + ")");
+      }
+      assertThat(instance.sequencer().integrateOnce().integrated()).isZero();
+    } // the other node's session ends (it "dies"), and its lock with it
+    assertThat(instance.sequencer().integrateAll(10)).isEqualTo(6);
+    assertThat(verify().problems()).isEmpty();
+  }
+
   private static long drain(Sequencer s, Future<?> writer) {
     long n = 0;
     while (!writer.isDone()) {

@@ -1,0 +1,81 @@
+package sovereign.munin.keep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.log.AppendOnlyCheck;
+import sovereign.munin.keep.log.ConsistencyProof;
+import sovereign.munin.keep.log.Hash;
+import sovereign.munin.keep.log.LogException;
+import sovereign.munin.keep.log.NoteVerifier;
+import sovereign.munin.keep.log.VerifiedCheckpoint;
+
+/** {@code keep audit consistency}: prove the log only grew between two checkpoints, checked here. */
+@Command(name = "consistency", mixinStandardHelpOptions = true,
+    description = {"Fetch the proof that the log at one checkpoint size is a prefix of a later one, and verify",
+        "locally: both checkpoints' signatures and the RFC 9162 consistency proof between their roots."})
+final class AuditConsistencyCommand implements Callable<Integer> {
+
+  @ParentCommand AuditCommand audit;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--from", required = true, paramLabel = "N", description = "The older checkpoint's tree size.")
+  long from;
+
+  @Option(names = "--to", paramLabel = "N", description = "The newer checkpoint's tree size (default: latest).")
+  Long to;
+
+  @Option(names = "--key", paramLabel = "VKEY", description = "Pin the log's verifier keys.")
+  List<String> keys;
+
+  @Override
+  public Integer call() {
+    KeepCommand keep = audit.keep;
+    JsonNode k = keep.api().get("/api/v1/audit/key", keep.token());
+    JsonNode older = keep.api().get("/api/v1/audit/checkpoint?size=" + from, keep.token());
+    JsonNode newer = keep.api().get("/api/v1/audit/checkpoint" + (to == null ? "" : "?size=" + to), keep.token());
+    JsonNode p = keep.api().get("/api/v1/audit/consistency?from=" + from + "&to="
+        + newer.path("treeSize").asLong(), keep.token());
+    List<String> vkeys = new ArrayList<>();
+    if (keys != null) {
+      vkeys.addAll(keys);
+    } else {
+      k.path("vkeys").forEach(v -> vkeys.add(v.asText()));
+    }
+    try {
+      NoteVerifier verifier = NoteVerifier.requiringAll(AuditVerifyCommand.parse(vkeys));
+      String origin = k.path("origin").asText();
+      VerifiedCheckpoint a = VerifiedCheckpoint.open(older.path("note").asText().getBytes(StandardCharsets.UTF_8),
+          origin, verifier);
+      VerifiedCheckpoint b = VerifiedCheckpoint.open(newer.path("note").asText().getBytes(StandardCharsets.UTF_8),
+          origin, verifier);
+      List<Hash> hashes = new ArrayList<>();
+      p.path("hashes").forEach(h -> hashes.add(Hash.fromBase64(h.asText())));
+      AppendOnlyCheck.verify(a, b, a.size() == b.size() ? null : ConsistencyProof.of(a.size(), b.size(), hashes));
+    } catch (LogException | IllegalArgumentException e) {
+      throw KeepException.badInput("proof-invalid", "the log is NOT proven consistent: " + e.getMessage());
+    }
+    if (keep.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("verified", true);
+      m.put("oldSize", from);
+      m.put("newSize", newer.path("treeSize").asLong());
+      m.put("hashes", p.path("hashes"));
+      Output.json(spec.commandLine().getOut(), m);
+    } else {
+      spec.commandLine().getOut().println("The log of size " + newer.path("treeSize").asLong() + " extends the log of size "
+          + from + " (consistency proof of " + p.path("hashes").size() + " hashes verified; both checkpoints signed).");
+    }
+    return 0;
+  }
+}
