@@ -1,8 +1,6 @@
 package sovereign.munin.keep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +13,7 @@ import picocli.CommandLine.Spec;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.log.AppendOnlyCheck;
 import sovereign.munin.keep.log.ConsistencyProof;
-import sovereign.munin.keep.log.Hash;
 import sovereign.munin.keep.log.LogException;
-import sovereign.munin.keep.log.NoteVerifier;
 import sovereign.munin.keep.log.VerifiedCheckpoint;
 
 /** {@code keep audit consistency}: prove the log only grew between two checkpoints, checked here. */
@@ -41,27 +37,16 @@ final class AuditConsistencyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     KeepCommand keep = audit.keep;
-    JsonNode k = keep.api().get("/api/v1/audit/key", keep.token());
     JsonNode older = keep.api().get("/api/v1/audit/checkpoint?size=" + from, keep.token());
     JsonNode newer = keep.api().get("/api/v1/audit/checkpoint" + (to == null ? "" : "?size=" + to), keep.token());
     JsonNode p = keep.api().get("/api/v1/audit/consistency?from=" + from + "&to="
         + newer.path("treeSize").asLong(), keep.token());
-    List<String> vkeys = new ArrayList<>();
-    if (keys != null) {
-      vkeys.addAll(keys);
-    } else {
-      k.path("vkeys").forEach(v -> vkeys.add(v.asText()));
-    }
     try {
-      NoteVerifier verifier = NoteVerifier.requiringAll(AuditVerifyCommand.parse(vkeys));
-      String origin = k.path("origin").asText();
-      VerifiedCheckpoint a = VerifiedCheckpoint.open(older.path("note").asText().getBytes(StandardCharsets.UTF_8),
-          origin, verifier);
-      VerifiedCheckpoint b = VerifiedCheckpoint.open(newer.path("note").asText().getBytes(StandardCharsets.UTF_8),
-          origin, verifier);
-      List<Hash> hashes = new ArrayList<>();
-      p.path("hashes").forEach(h -> hashes.add(Hash.fromBase64(h.asText())));
-      AppendOnlyCheck.verify(a, b, a.size() == b.size() ? null : ConsistencyProof.of(a.size(), b.size(), hashes));
+      ServedLog log = ServedLog.fetch(keep, keys);
+      VerifiedCheckpoint a = log.open(older.path("note").asText());
+      VerifiedCheckpoint b = log.open(newer.path("note").asText());
+      AppendOnlyCheck.verify(a, b, a.size() == b.size() ? null
+          : ConsistencyProof.of(a.size(), b.size(), ServedLog.hashes(p)));
     } catch (LogException | IllegalArgumentException e) {
       throw KeepException.badInput("proof-invalid", "the log is NOT proven consistent: " + e.getMessage());
     }

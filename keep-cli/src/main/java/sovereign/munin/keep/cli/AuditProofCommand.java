@@ -3,7 +3,6 @@ package sovereign.munin.keep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,7 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.log.Hash;
 import sovereign.munin.keep.log.InclusionProof;
 import sovereign.munin.keep.log.LogException;
-import sovereign.munin.keep.log.NoteVerifier;
 import sovereign.munin.keep.log.VerifiedCheckpoint;
-import sovereign.munin.keep.log.VerifierKey;
 
 /** {@code keep audit proof}: fetch an inclusion proof and check it here, against the signed checkpoint. */
 @Command(name = "proof", mixinStandardHelpOptions = true,
@@ -48,24 +45,10 @@ final class AuditProofCommand implements Callable<Integer> {
     KeepCommand keep = audit.keep;
     String q = which.index != null ? "index=" + which.index : "hash=" + which.hash;
     JsonNode p = keep.api().get("/api/v1/audit/proof?" + q + (size == null ? "" : "&size=" + size), keep.token());
-    JsonNode k = keep.api().get("/api/v1/audit/key", keep.token());
-    List<String> vkeys = new ArrayList<>();
-    if (keys != null) {
-      vkeys.addAll(keys);
-    } else {
-      k.path("vkeys").forEach(v -> vkeys.add(v.asText()));
-    }
     try {
-      List<VerifierKey> pinned = new ArrayList<>();
-      for (String v : vkeys) {
-        pinned.add(VerifierKey.parse(v));
-      }
-      VerifiedCheckpoint cp = VerifiedCheckpoint.open(p.path("checkpoint").asText().getBytes(StandardCharsets.UTF_8),
-          k.path("origin").asText(), NoteVerifier.requiringAll(pinned));
+      VerifiedCheckpoint cp = ServedLog.fetch(keep, keys).open(p.path("checkpoint").asText());
       Hash leaf = Hash.ofLeaf(p.path("entry").asText().getBytes(StandardCharsets.UTF_8));
-      List<Hash> hashes = new ArrayList<>();
-      p.path("hashes").forEach(h -> hashes.add(Hash.fromBase64(h.asText())));
-      InclusionProof proof = InclusionProof.of(p.path("leafIndex").asLong(), cp.size(), hashes);
+      InclusionProof proof = InclusionProof.of(p.path("leafIndex").asLong(), cp.size(), ServedLog.hashes(p));
       proof.verify(leaf, cp.root());
     } catch (LogException | IllegalArgumentException e) {
       throw KeepException.badInput("proof-invalid", "the proof does NOT verify: " + e.getMessage());
