@@ -8,6 +8,7 @@ import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.audit.AuditReader;
+import sovereign.munin.keep.app.audit.AuditTiles;
 import sovereign.munin.keep.app.audit.AuditVerifier;
 import sovereign.munin.keep.app.audit.Erasure;
 import sovereign.munin.keep.app.audit.LogKeys;
@@ -99,6 +100,21 @@ final class AuditRoutes {
       var r = new Erasure(instance.state(), instance.keys(), instance.seal(), instance.audit(), instance.clock())
           .erase(req == null ? null : req.subject(), "token:" + caller.id());
       ctx.json(Map.of("subjectId", r.subjectId(), "fieldsDeleted", r.fieldsDeleted()));
+    });
+    AuditTiles tiles = new AuditTiles(instance.state());
+    cfg.routes.get("/api/v1/audit/tlog/checkpoint", ctx -> {
+      auth.require(ctx, "audit.read");
+      CheckpointRow cp = reader.latest().orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND,
+          "no-checkpoint", "the audit log has no checkpoint yet"));
+      ctx.contentType("text/plain; charset=utf-8").result(cp.note());
+    });
+    cfg.routes.get("/api/v1/audit/tlog/tile/<path>", ctx -> {
+      auth.require(ctx, "audit.read");
+      String path = ctx.pathParam("path");
+      if (path.length() > 128) {
+        throw KeepException.badInput("bad-tile-path", "tile path too long");
+      }
+      ctx.contentType("application/octet-stream").result(tiles.read(path));
     });
     cfg.routes.get("/api/v1/audit/witnesses", ctx -> {
       auth.require(ctx, "audit.read");
