@@ -30,6 +30,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final BlockingQueue<Task<?>> queue = new ArrayBlockingQueue<>(8192);
   private final Thread thread;
   private volatile boolean open = true;
+  private Handle handle;
 
   public GroupCommitWriter(Jdbi jdbi, String name) {
     this.jdbi = jdbi;
@@ -92,17 +93,25 @@ public final class GroupCommitWriter implements AutoCloseable {
   private void runGroup(List<Task<?>> group) {
     Object[] results = new Object[group.size()];
     Throwable[] errors = new Throwable[group.size()];
-    try (Handle h = jdbi.open()) {
+    // The writer keeps one connection for its lifetime; after any failure it starts over with a fresh one.
+    if (handle == null) {
+      handle = jdbi.open();
+    }
+    Handle h = handle;
+    try {
       h.begin();
-      try {
-        for (int i = 0; i < group.size(); i++) {
-          runOne(h, group.get(i), i, group.size() > 1, results, errors);
-        }
-        h.commit();
-      } catch (RuntimeException | Error e) {
-        h.rollback();
-        throw e;
+      for (int i = 0; i < group.size(); i++) {
+        runOne(h, group.get(i), i, group.size() > 1, results, errors);
       }
+      h.commit();
+    } catch (RuntimeException | Error e) {
+      handle = null;
+      try (h) {
+        h.rollback();
+      } catch (RuntimeException ignored) {
+        // The original failure is what the callers need to see.
+      }
+      throw e;
     }
     for (int i = 0; i < group.size(); i++) {
       complete(group.get(i), results[i], errors[i]);
@@ -110,22 +119,32 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   private static void runOne(Handle h, Task<?> task, int i, boolean savepoints, Object[] results, Throwable[] errors) {
-    String sp = "g" + i;
-    if (savepoints) {
-      h.savepoint(sp);
+    if (!savepoints) {
+      results[i] = task.work().withHandle(h);
+      return;
+    }
+    // Plain JDBC savepoints: after ROLLBACK TO, SQLite still needs the RELEASE that pops the savepoint.
+    java.sql.Connection c = h.getConnection();
+    java.sql.Savepoint sp;
+    try {
+      sp = c.setSavepoint("g" + i);
+    } catch (java.sql.SQLException e) {
+      throw new StoreException.Unavailable("cannot set a savepoint: " + e.getMessage(), e);
     }
     try {
       results[i] = task.work().withHandle(h);
-      if (savepoints) {
-        h.releaseSavepoint(sp);
-      }
+      c.releaseSavepoint(sp);
     } catch (RuntimeException e) {
-      if (!savepoints) {
-        throw e;
+      try {
+        c.rollback(sp);
+        c.releaseSavepoint(sp);
+      } catch (java.sql.SQLException rollbackFailed) {
+        throw new StoreException.Unavailable("cannot roll back a failed transaction: "
+            + rollbackFailed.getMessage(), rollbackFailed);
       }
-      h.rollbackToSavepoint(sp);
-      h.releaseSavepoint(sp);
       errors[i] = e;
+    } catch (java.sql.SQLException e) {
+      throw new StoreException.Unavailable("cannot release a savepoint: " + e.getMessage(), e);
     }
   }
 
@@ -151,6 +170,9 @@ public final class GroupCommitWriter implements AutoCloseable {
       thread.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (handle != null) {
+      handle.close();
     }
   }
 }
