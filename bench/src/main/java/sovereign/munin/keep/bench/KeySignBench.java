@@ -1,0 +1,150 @@
+package sovereign.munin.keep.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.app.tls.ClientTls;
+import sovereign.munin.keep.server.KeepServer;
+
+/**
+ * ML-DSA-65 sign requests over HTTPS (TLS 1.3, token authentication, authorisation, cached unwrapped key, one
+ * durable audit event per signature) against the raw in-process JDK ML-DSA-65 sign rate on both cores, measured in
+ * the same run. Verify requests too.
+ */
+public final class KeySignBench {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static void main(String[] args) throws Exception {
+    int seconds = Integer.parseInt(BenchInstances.arg(args, "--seconds", "15"));
+    int clients = Integer.parseInt(BenchInstances.arg(args, "--clients", "32"));
+    String pg = BenchInstances.arg(args, "--postgres", null);
+    byte[] message = new byte[256];
+    new java.security.SecureRandom().nextBytes(message);
+
+    double raw = rawSignRate(seconds);
+    System.out.printf("raw JDK ML-DSA-65 sign, %d threads in process: %,.0f signs/s%n",
+        Runtime.getRuntime().availableProcessors(), raw);
+
+    try (KeepInstance instance = BenchInstances.open(pg);
+         KeepServer server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
+         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+             .sslContext(ClientTls.trusting(instance.config().tlsCert())).build()) {
+      String token = java.nio.file.Files.readString(instance.dataDirectory().devAdminToken()).strip();
+      post(http, server, token, "/api/v1/keys", Map.of("name", "bench-signing", "project", "bench",
+          "purpose", "signing", "type", "ml-dsa-65"));
+      String body = JSON.writeValueAsString(Map.of("message", Base64.getEncoder().encodeToString(message)));
+      JsonNode one = post(http, server, token, "/api/v1/keys/bench-signing/sign", body);
+      String verifyBody = JSON.writeValueAsString(Map.of("message", Base64.getEncoder().encodeToString(message),
+          "signature", one.path("signature").asText()));
+      for (String op : List.of("sign", "verify")) {
+        String b = op.equals("sign") ? body : verifyBody;
+        long[] lat = new long[2_000_000];
+        AtomicLong n = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        long warmEnd = System.nanoTime() + 3_000_000_000L;
+        List<Thread> ts = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+          ts.add(Thread.ofVirtual().start(() -> {
+            while (!stop.get()) {
+              long s = System.nanoTime();
+              post(http, server, token, "/api/v1/keys/bench-signing/" + op, b);
+              long e = System.nanoTime();
+              if (s > warmEnd) {
+                long i = n.getAndIncrement();
+                if (i < lat.length) {
+                  lat[(int) i] = e - s;
+                }
+              }
+            }
+          }));
+        }
+        Thread.sleep(3000);
+        long t0 = System.nanoTime();
+        long n0 = n.get();
+        Thread.sleep(seconds * 1000L);
+        double rate = (n.get() - n0) / ((System.nanoTime() - t0) / 1e9);
+        stop.set(true);
+        for (Thread t : ts) {
+          t.join();
+        }
+        long[] sorted = java.util.Arrays.copyOf(lat, (int) Math.min(n.get(), lat.length));
+        java.util.Arrays.sort(sorted);
+        System.out.printf("%s over HTTPS, %d concurrent clients (%s audit log): %,.0f requests/s, p50 %.1f ms, p99 %.1f ms"
+            + "%s%n", op, clients, pg == null ? "SQLite" : "PostgreSQL", rate,
+            BenchInstances.percentile(sorted, 50) / 1e6, BenchInstances.percentile(sorted, 99) / 1e6,
+            op.equals("sign") ? String.format("; %.0f%% of the raw sign rate", 100 * rate / raw) : "");
+      }
+    }
+  }
+
+  private static double rawSignRate(int seconds) throws Exception {
+    KeyPairGenerator kpg = KeyPairGenerator.getInstance("ML-DSA-65");
+    KeyPair kp = kpg.generateKeyPair();
+    byte[] msg = new byte[256];
+    int threads = Runtime.getRuntime().availableProcessors();
+    AtomicLong n = new AtomicLong();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> ts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      ts.add(Thread.ofPlatform().start(() -> {
+        try {
+          Signature s = Signature.getInstance("ML-DSA-65");
+          while (!stop.get()) {
+            s.initSign(kp.getPrivate());
+            s.update(msg);
+            s.sign();
+            n.incrementAndGet();
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    Thread.sleep(3000);
+    long n0 = n.get();
+    long t0 = System.nanoTime();
+    Thread.sleep(Math.min(seconds, 10) * 1000L);
+    double rate = (n.get() - n0) / ((System.nanoTime() - t0) / 1e9);
+    stop.set(true);
+    for (Thread t : ts) {
+      t.join();
+    }
+    return rate;
+  }
+
+  private static JsonNode post(HttpClient http, KeepServer server, String token, String path, Object body) {
+    try {
+      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() >= 300) {
+        throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+      }
+      return JSON.readTree(r.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private KeySignBench() {}
+
+}
