@@ -49,8 +49,9 @@ public interface ManagedKeyDao {
   @SqlUpdate("UPDATE managed_key_version SET use_count = use_count + 1 WHERE key_id = :keyId AND version = :version")
   int countUse(@Bind("keyId") String keyId, @Bind("version") int version);
 
+  /** Records a signature; a deterministic scheme repeating an earlier signature keeps the earliest time. */
   @SqlUpdate("INSERT INTO managed_key_signature (signature_hash, key_id, version, signed_at) "
-      + "VALUES (:hash, :keyId, :version, :at)")
+      + "VALUES (:hash, :keyId, :version, :at) ON CONFLICT (signature_hash) DO NOTHING")
   void insertSignature(@Bind("hash") String signatureHash, @Bind("keyId") String keyId, @Bind("version") int version,
       @Bind("at") long signedAt);
 

@@ -93,6 +93,7 @@ abstract class ManagedKeyStoreContract {
       dao.countUse("k1", 1);
       dao.countUse("k1", 1);
       dao.insertSignature("ff00", "k1", 1, 4_000L);
+      dao.insertSignature("ff00", "k1", 1, 6_000L);
       return null;
     });
     KeyVersionRow v = state().read(h -> h.attach(ManagedKeyDao.class).versions("k1")).get(0);
