@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.app.keys.KeyOperations;
+import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.app.tls.ServerCertificate;
 
 /** The HTTPS API over one instance: TLS 1.3 only, problem+json errors, no outbound connections. */
@@ -37,6 +39,7 @@ public final class KeepServer implements AutoCloseable {
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
     Authenticator auth = new Authenticator(instance.tokens());
+    ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -50,6 +53,8 @@ public final class KeepServer implements AutoCloseable {
       ErrorHandling.install(cfg);
       SysRoutes.install(cfg, instance, auth);
       AuditRoutes.install(cfg, instance, auth);
+      KeyRoutes.install(cfg, instance, auth, keys);
+      KeyUseRoutes.install(cfg, auth, new KeyOperations(instance, keys));
     });
     try {
       app.start();
