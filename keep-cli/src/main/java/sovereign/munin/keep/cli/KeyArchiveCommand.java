@@ -6,7 +6,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key archive}: retire a whole key, material kept encrypted. */
-@Command(name = "archive", mixinStandardHelpOptions = true, description = "Archive a key: its material stays encrypted, but no version signs, verifies or decrypts.")
+@Command(name = "archive", mixinStandardHelpOptions = true,
+    description = {"Archive a key:", "its material stays encrypted, but no version signs, verifies or decrypts."})
 final class KeyArchiveCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key destroy}: wipe a key's material for good. */
-@Command(name = "destroy", mixinStandardHelpOptions = true, description = "Destroy every version of a key for good: material wiped, metadata and revocations kept.")
+@Command(name = "destroy", mixinStandardHelpOptions = true,
+    description = {"Destroy every version of a key for good:", "material wiped, metadata and revocations kept."})
 final class KeyDestroyCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;

@@ -6,7 +6,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key rotate}: activate the next version now. */
-@Command(name = "rotate", mixinStandardHelpOptions = true, description = "Rotate now: the next version becomes active; the old one only verifies and decrypts during the overlap.")
+@Command(name = "rotate", mixinStandardHelpOptions = true,
+    description = {"Rotate now: the next version becomes active;",
+        "the old one only verifies and decrypts during the overlap."})
 final class KeyRotateCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key show}: one key in detail. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a key, its rotation policy and every version.")
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show a key, its rotation policy and every version.")
 final class KeyShowCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;

@@ -52,7 +52,7 @@ class KeyCliTest {
   @Test
   void help_everyKeyCommandHasHelpAndJson() {
     for (String cmd : new String[] {"create", "list", "show", "rotate", "revoke", "archive", "destroy",
-        "export-public", "sign", "verify", "generate"}) {
+        "export-public", "sign", "verify", "generate", "rotate-due"}) {
       CliRun r = CliRun.of("key", cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: keep key " + cmd).contains("--json");
@@ -122,5 +122,16 @@ class KeyCliTest {
     CliRun weak = CliRun.of("key", "generate", "--type", "ml-dsa-44", "--out", base.resolve("w").toString());
     assertThat(weak.exit()).isEqualTo(1);
     assertThat(weak.err()).contains("too weak");
+  }
+
+  @Test
+  void rotateDue_simulatedNowOnDevInstance_rotatesKey() {
+    keep("key", "create", "k", "--project", "p", "--type", "ed25519");
+    CliRun early = keep("key", "rotate-due");
+    assertThat(early.out()).contains("Nothing due");
+    CliRun r = keep("key", "rotate-due", "--now", java.time.Instant.now().plus(java.time.Duration.ofDays(91))
+        .toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("rotate k v2");
   }
 }

@@ -1,6 +1,7 @@
 package sovereign.munin.keep.app.keys;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,30 @@ public final class ManagedKeys {
   private final KeepInstance instance;
   private final SecureRandom rng;
   private final KeyCache cache;
+  private final Clock clock;
 
   public ManagedKeys(KeepInstance instance, SecureRandom rng) {
-    this(instance, rng, new KeyCache(256));
+    this(instance, rng, new KeyCache(256), instance.clock());
   }
 
-  ManagedKeys(KeepInstance instance, SecureRandom rng, KeyCache cache) {
+  private ManagedKeys(KeepInstance instance, SecureRandom rng, KeyCache cache, Clock clock) {
     this.instance = instance;
     this.rng = rng;
     this.cache = cache;
+    this.clock = clock;
+  }
+
+  /** The same keys with lifecycle times taken from {@code clock}; for the dev-mode {@code --now} override. */
+  public ManagedKeys at(Clock other) {
+    return new ManagedKeys(instance, rng, cache, other);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  sovereign.munin.keep.store.Database state() {
+    return instance.state();
   }
 
   KeyCache cache() {
@@ -58,7 +74,7 @@ public final class ManagedKeys {
     if (exists) {
       throw new KeepException(KeepException.Kind.CONFLICT, "key-exists", "a key named '" + name + "' exists");
     }
-    long now = instance.clock().millis();
+    long now = clock.millis();
     var key = new ManagedKeyRow(UUID.randomUUID().toString(), name, proj, purp, kt.id(), "active",
         pol.rotationDays(), pol.publishDays(), pol.overlapDays(), now);
     KeyVersionRow v1 = newMaterial(key.id(), 1, kt, VersionState.ACTIVE, now);
@@ -76,7 +92,7 @@ public final class ManagedKeys {
   public KeyView rotate(String name, String actor) {
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("rotate");
-    long now = instance.clock().millis();
+    long now = clock.millis();
     var published = k.inState(VersionState.PRE_ACTIVE);
     KeyVersionRow next = published.map(v -> VersionRows.activated(v, now))
         .orElseGet(() -> newMaterial(k.key().id(), k.nextVersion(), k.type(), VersionState.ACTIVE, now));
@@ -106,7 +122,7 @@ public final class ManagedKeys {
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("publish a version of");
     if (k.inState(VersionState.PRE_ACTIVE).isEmpty()) {
-      long now = instance.clock().millis();
+      long now = clock.millis();
       KeyVersionRow next = newMaterial(k.key().id(), k.nextVersion(), k.type(), VersionState.PRE_ACTIVE, now);
       committing(k.key().id(), next.version(), () -> instance.state().transaction(h -> {
         h.attach(ManagedKeyDao.class).insertVersion(next);
@@ -120,7 +136,7 @@ public final class ManagedKeys {
   /** Ends the overlap of versions whose overlap has run out. */
   public int retireExpired(String name, String actor) {
     StoredKey k = StoredKey.load(instance.state(), name);
-    long now = instance.clock().millis();
+    long now = clock.millis();
     List<KeyVersionRow> due = k.versions().stream().filter(v -> VersionRows.state(v) == VersionState.OVERLAP
         && v.overlapUntil() != null && v.overlapUntil() <= now).toList();
     if (!due.isEmpty()) {
@@ -144,7 +160,7 @@ public final class ManagedKeys {
       throw KeepException.badInput("compromise-time-missing", "give the time of compromise, e.g. "
           + "--compromised-at 2026-11-23T10:00:00Z (if unknown, the earliest time it could have happened)");
     }
-    long now = instance.clock().millis();
+    long now = clock.millis();
     if (compromisedAt.toEpochMilli() > now) {
       throw KeepException.badInput("compromise-time-future", "the compromise time " + compromisedAt + " is in the "
           + "future; a revocation takes effect now and records when the key was compromised");
@@ -170,7 +186,7 @@ public final class ManagedKeys {
   public KeyView archive(String name, String actor) {
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("archive");
-    long now = instance.clock().millis();
+    long now = clock.millis();
     instance.state().transaction(h -> {
       var dao = h.attach(ManagedKeyDao.class);
       dao.setStatus(k.key().id(), "archived");
@@ -186,7 +202,7 @@ public final class ManagedKeys {
   /** Wipes every version's material for good; the metadata and any revocation stay. Repeating it is harmless. */
   public KeyView destroy(String name, String actor) {
     StoredKey k = StoredKey.load(instance.state(), name);
-    long now = instance.clock().millis();
+    long now = clock.millis();
     // Metadata first, so nothing uses the key once this returns, even if wiping below must be retried.
     instance.state().transaction(h -> {
       var dao = h.attach(ManagedKeyDao.class);
