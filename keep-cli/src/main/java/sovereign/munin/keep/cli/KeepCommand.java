@@ -16,6 +16,7 @@ import sovereign.munin.keep.app.config.KeepConfig;
     description = {"Munin Keep: the security backbone for air-gapped organisations.", ""},
     subcommands = {UpCommand.class, InitCommand.class, ServerCommand.class, UnsealCommand.class,
         SealCommand.class, StatusCommand.class, AuditCommand.class, WitnessCommand.class, KeyCommand.class,
+        TrustCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 ok, 1 refused (bad input or state), 2 usage error, 3 sealed or unavailable,",
         "4 not authorised, 70 internal error.",

@@ -134,4 +134,15 @@ class KeyCliTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("rotate k v2");
   }
+
+  @Test
+  void trustExport_writesSignedEnvelope() throws Exception {
+    keep("key", "create", "k", "--project", "p", "--type", "ed25519");
+    Path file = base.resolve("trust.json");
+    CliRun r = keep("trust", "export", "--out", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode env = JSON.readTree(Files.readString(file));
+    assertThat(env.path("payloadType").asText()).isEqualTo("application/vnd.munin-keep.trust.v1+json");
+    assertThat(CliRun.of("trust", "export", "--help").out()).contains("--json");
+  }
 }

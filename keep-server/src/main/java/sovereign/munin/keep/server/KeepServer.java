@@ -16,6 +16,7 @@ import sovereign.munin.keep.app.config.ListenAddress;
 import sovereign.munin.keep.app.keys.KeyOperations;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.app.keys.RotationScheduler;
+import sovereign.munin.keep.app.keys.TrustFiles;
 import sovereign.munin.keep.app.tls.ServerCertificate;
 
 /** The HTTPS API over one instance: TLS 1.3 only, problem+json errors, no outbound connections. */
@@ -47,6 +48,7 @@ public final class KeepServer implements AutoCloseable {
     Authenticator auth = new Authenticator(instance.tokens());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
+    KeyOperations ops = new KeyOperations(instance, keys);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -62,7 +64,8 @@ public final class KeepServer implements AutoCloseable {
       AuditRoutes.install(cfg, instance, auth);
       KeyRoutes.install(cfg, instance, auth, keys);
       RotationRoutes.install(cfg, instance, auth, rotation);
-      KeyUseRoutes.install(cfg, auth, new KeyOperations(instance, keys));
+      KeyUseRoutes.install(cfg, auth, ops);
+      TrustRoutes.install(cfg, auth, new TrustFiles(instance, keys, ops));
     });
     try {
       app.start();

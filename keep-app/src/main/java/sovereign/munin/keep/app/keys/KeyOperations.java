@@ -40,6 +40,12 @@ public final class KeyOperations {
 
   /** Signs with the active version, or with {@code version} if given (which must be the active one). */
   public Signature sign(String name, byte[] message, Integer version, String actor) {
+    ManagedKeys.refuseReserved(name);
+    return signAny(name, message, version, actor);
+  }
+
+  /** Signs with any key, reserved ones included; for the instance's own uses such as the trust file. */
+  Signature signAny(String name, byte[] message, Integer version, String actor) {
     StoredKey k = usable(name, true);
     KeyVersionRow v = active(k, version, "sign with");
     var signer = ((UnwrappedKey.Signing) open(k, v)).signer();
@@ -72,6 +78,7 @@ public final class KeyOperations {
   }
 
   public byte[] encrypt(String name, byte[] plaintext, String actor) {
+    ManagedKeys.refuseReserved(name);
     StoredKey k = usable(name, false);
     KeyVersionRow v = active(k, null, "encrypt with");
     byte[] aad = KeyCiphertext.aad(k.key().id(), v.version());
@@ -89,6 +96,7 @@ public final class KeyOperations {
   }
 
   public byte[] decrypt(String name, byte[] ciphertext, String actor) {
+    ManagedKeys.refuseReserved(name);
     StoredKey k = usable(name, false);
     KeyCiphertext c = KeyCiphertext.parse(ciphertext);
     KeyVersionRow v = k.version(c.version()).orElseThrow(() -> KeepException.badInput("decrypt-failed",

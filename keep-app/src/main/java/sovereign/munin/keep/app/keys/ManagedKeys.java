@@ -66,6 +66,12 @@ public final class ManagedKeys {
       throw KeepException.badInput("bad-key-name", "a key name is 1-64 characters: lowercase letters, digits, "
           + "'.', '_' and '-', starting with a letter or digit");
     }
+    return createChecked(name, project, purpose, type, policy, actor);
+  }
+
+  /** Creates without the name rule, so the instance can make reserved keys ("_" prefix) of its own. */
+  KeyView createChecked(String name, String project, String purpose, String type, RotationPolicy policy,
+      String actor) {
     String proj = requireText("project", project);
     KeyType kt = type == null || type.isBlank() ? KeyType.DEFAULT : KeyType.fromId(type);
     String purp = purpose == null || purpose.isBlank() ? kt.defaultPurpose() : requireText("purpose", purpose);
@@ -90,6 +96,7 @@ public final class ManagedKeys {
 
   /** Activates the published next version (or makes one); the old active version verifies during the overlap. */
   public KeyView rotate(String name, String actor) {
+    refuseReserved(name);
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("rotate");
     long now = clock.millis();
@@ -119,6 +126,7 @@ public final class ManagedKeys {
 
   /** Publishes the next version ahead of rotation, unless one is already waiting. */
   public KeyView publishNext(String name, String actor) {
+    refuseReserved(name);
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("publish a version of");
     if (k.inState(VersionState.PRE_ACTIVE).isEmpty()) {
@@ -154,6 +162,7 @@ public final class ManagedKeys {
 
   /** Marks versions compromised at once; with {@code version == null}, every version of the key. */
   public KeyView revoke(String name, Integer version, Instant compromisedAt, String reason, String actor) {
+    refuseReserved(name);
     StoredKey k = StoredKey.load(instance.state(), name);
     String why = requireText("reason", reason);
     if (compromisedAt == null) {
@@ -184,6 +193,7 @@ public final class ManagedKeys {
 
   /** Archives the whole key: no version signs, verifies or decrypts any more; material stays, encrypted. */
   public KeyView archive(String name, String actor) {
+    refuseReserved(name);
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("archive");
     long now = clock.millis();
@@ -201,6 +211,7 @@ public final class ManagedKeys {
 
   /** Wipes every version's material for good; the metadata and any revocation stay. Repeating it is harmless. */
   public KeyView destroy(String name, String actor) {
+    refuseReserved(name);
     StoredKey k = StoredKey.load(instance.state(), name);
     long now = clock.millis();
     // Metadata first, so nothing uses the key once this returns, even if wiping below must be retried.
@@ -255,6 +266,14 @@ public final class ManagedKeys {
     var all = new java.util.LinkedHashMap<String, Object>(details);
     all.put("keyId", key.id());
     instance.audit().record(h, AuditEvent.success(actor, action, "key:" + key.name(), all).inProject(key.project()));
+  }
+
+  /** Keys the instance made for itself (their names start with "_") are changed only by the instance. */
+  static void refuseReserved(String name) {
+    if (name != null && name.startsWith("_")) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "reserved-key", "key '" + name + "' belongs to the "
+          + "instance itself and cannot be changed or used through this call");
+    }
   }
 
   static String requireText(String what, String value) {
