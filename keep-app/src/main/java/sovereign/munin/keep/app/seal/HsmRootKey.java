@@ -41,6 +41,11 @@ public final class HsmRootKey implements RootKey {
     this.key = key;
   }
 
+  /** The token alias of an instance's root key. */
+  public static String alias(String instanceId) {
+    return "munin-keep-root-" + instanceId;
+  }
+
   /** Generates a new root key in the token under {@code alias}; refuses if the alias is taken. */
   public static HsmRootKey generate(Path config, char[] pin, String alias) {
     Provider p = provider(config);
