@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     description = "Managed keys: create, list, show, rotate, revoke, archive, destroy, export, sign, verify.",
     subcommands = {KeyCreateCommand.class, KeyListCommand.class, KeyShowCommand.class, KeyRotateCommand.class,
         KeyRevokeCommand.class, KeyArchiveCommand.class, KeyDestroyCommand.class, KeyExportPublicCommand.class,
-        KeySignCommand.class, KeyVerifyCommand.class, KeyGenerateCommand.class, KeyRotateDueCommand.class})
+        KeySignCommand.class, KeyVerifyCommand.class, KeyGenerateCommand.class, KeyRotateDueCommand.class,
+        KeyBackupCommand.class, KeyRestoreCommand.class})
 final class KeyCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.app.keys.KeyBackups;
 import sovereign.munin.keep.app.keys.KeyOperations;
+import sovereign.munin.keep.app.keys.KeyRestore;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.app.keys.RotationScheduler;
 import sovereign.munin.keep.app.keys.TrustFiles;
@@ -65,7 +67,10 @@ public final class KeepServer implements AutoCloseable {
       KeyRoutes.install(cfg, instance, auth, keys);
       RotationRoutes.install(cfg, instance, auth, rotation);
       KeyUseRoutes.install(cfg, auth, ops);
-      TrustRoutes.install(cfg, auth, new TrustFiles(instance, keys, ops));
+      TrustFiles trust = new TrustFiles(instance, keys, ops);
+      TrustRoutes.install(cfg, auth, trust);
+      BackupRoutes.install(cfg, auth, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
+          new KeyRestore(instance, new SecureRandom()));
     });
     try {
       app.start();

@@ -33,10 +33,7 @@ public final class TrustFiles {
 
   /** The signed trust file as JSON text. */
   public String export(String actor) {
-    if (keys.list().stream().noneMatch(k -> k.name().equals(ROOT_KEY))) {
-      keys.createChecked(ROOT_KEY, "_instance", "trust-file signing", KeyType.ML_DSA_65.id(),
-          new RotationPolicy(0, 0, 0), actor);
-    }
+    ensureRoot(actor);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("v", 1);
     body.put("instance", instance.config().instanceId());
@@ -77,6 +74,14 @@ public final class TrustFiles {
     envelope.put("signatures", List.of(Map.of("keyid", sig.publicKeyId(),
         "sig", Base64.getEncoder().encodeToString(sig.signature()))));
     return new String(CanonicalJson.encode(envelope), StandardCharsets.UTF_8);
+  }
+
+  /** Makes the root-of-trust key on first use. */
+  void ensureRoot(String actor) {
+    if (keys.list().stream().noneMatch(k -> k.name().equals(ROOT_KEY))) {
+      keys.createChecked(ROOT_KEY, "_instance", "trust-file signing", KeyType.ML_DSA_65.id(),
+          new RotationPolicy(0, 0, 0), actor);
+    }
   }
 
   /** DSSE pre-authentication encoding of a trust payload. */
