@@ -59,7 +59,11 @@ public final class BackupReader {
     int threshold = manifest.path("threshold").asInt();
     byte[] aad = (KeyBackups.SHARE_AAD + hash).getBytes(StandardCharsets.UTF_8);
     List<Shamir.Share> parts = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (HybridPrivateKey c : custodians) {
+      if (!seen.add(c.publicKey().keyId())) {
+        continue; // the same custodian twice is one share, not two
+      }
       var share = b.shares().stream().filter(s -> s.recipientKeyId().equals(c.publicKey().keyId())).findFirst()
           .orElseThrow(() -> bad("backup-not-a-recipient", "custodian key " + c.publicKey().keyId()
               + " is not a recipient of this backup"));

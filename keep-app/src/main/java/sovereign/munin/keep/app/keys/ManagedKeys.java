@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
-import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
@@ -31,6 +29,7 @@ public final class ManagedKeys {
   private final SecureRandom rng;
   private final KeyCache cache;
   private final Clock clock;
+  private final KeyWrites writes;
 
   public ManagedKeys(KeepInstance instance, SecureRandom rng) {
     this(instance, rng, new KeyCache(256), instance.clock());
@@ -41,6 +40,7 @@ public final class ManagedKeys {
     this.rng = rng;
     this.cache = cache;
     this.clock = clock;
+    this.writes = new KeyWrites(instance, rng);
   }
 
   /** The same keys with lifecycle times taken from {@code clock}; for the dev-mode {@code --now} override. */
@@ -83,12 +83,12 @@ public final class ManagedKeys {
     long now = clock.millis();
     var key = new ManagedKeyRow(UUID.randomUUID().toString(), name, proj, purp, kt.id(), "active",
         pol.rotationDays(), pol.publishDays(), pol.overlapDays(), now);
-    KeyVersionRow v1 = newMaterial(key.id(), 1, kt, VersionState.ACTIVE, now);
-    committing(key.id(), 1, () -> instance.state().transaction(h -> {
+    KeyVersionRow v1 = writes.newMaterial(key.id(), 1, kt, VersionState.ACTIVE, now);
+    writes.committing(key.id(), 1, () -> instance.state().transaction(h -> {
       var dao = h.attach(ManagedKeyDao.class);
       dao.insertKey(key);
       dao.insertVersion(v1);
-      audit(h, actor, "key.create", key, Map.of("version", 1L, "type", kt.id(), "purpose", purp));
+      writes.audit(h, actor, "key.create", key, Map.of("version", 1L, "type", kt.id(), "purpose", purp));
       return null;
     }));
     return show(name);
@@ -102,7 +102,7 @@ public final class ManagedKeys {
     long now = clock.millis();
     var published = k.inState(VersionState.PRE_ACTIVE);
     KeyVersionRow next = published.map(v -> VersionRows.activated(v, now))
-        .orElseGet(() -> newMaterial(k.key().id(), k.nextVersion(), k.type(), VersionState.ACTIVE, now));
+        .orElseGet(() -> writes.newMaterial(k.key().id(), k.nextVersion(), k.type(), VersionState.ACTIVE, now));
     var old = k.inState(VersionState.ACTIVE);
     Runnable write = () -> instance.state().transaction(h -> {
       var dao = h.attach(ManagedKeyDao.class);
@@ -112,14 +112,14 @@ public final class ManagedKeys {
         dao.insertVersion(next);
       }
       old.ifPresent(o -> dao.updateVersion(VersionRows.overlapping(o, now + k.policy().overlap().toMillis())));
-      audit(h, actor, "key.rotate", k.key(), Map.of("version", (long) next.version(),
+      writes.audit(h, actor, "key.rotate", k.key(), Map.of("version", (long) next.version(),
           "previous", old.map(o -> (long) o.version()).orElse(0L)));
       return null;
     });
     if (published.isPresent()) {
       write.run();
     } else {
-      committing(k.key().id(), next.version(), write);
+      writes.committing(k.key().id(), next.version(), write);
     }
     return show(name);
   }
@@ -131,10 +131,10 @@ public final class ManagedKeys {
     k.requireLive("publish a version of");
     if (k.inState(VersionState.PRE_ACTIVE).isEmpty()) {
       long now = clock.millis();
-      KeyVersionRow next = newMaterial(k.key().id(), k.nextVersion(), k.type(), VersionState.PRE_ACTIVE, now);
-      committing(k.key().id(), next.version(), () -> instance.state().transaction(h -> {
+      KeyVersionRow next = writes.newMaterial(k.key().id(), k.nextVersion(), k.type(), VersionState.PRE_ACTIVE, now);
+      writes.committing(k.key().id(), next.version(), () -> instance.state().transaction(h -> {
         h.attach(ManagedKeyDao.class).insertVersion(next);
-        audit(h, actor, "key.publish", k.key(), Map.of("version", (long) next.version()));
+        writes.audit(h, actor, "key.publish", k.key(), Map.of("version", (long) next.version()));
         return null;
       }));
     }
@@ -152,7 +152,7 @@ public final class ManagedKeys {
         var dao = h.attach(ManagedKeyDao.class);
         for (KeyVersionRow v : due) {
           dao.updateVersion(VersionRows.retired(v, now));
-          audit(h, actor, "key.retire", k.key(), Map.of("version", (long) v.version()));
+          writes.audit(h, actor, "key.retire", k.key(), Map.of("version", (long) v.version()));
         }
         return null;
       });
@@ -183,7 +183,7 @@ public final class ManagedKeys {
         dao.updateVersion(VersionRows.compromised(v, compromisedAt.toEpochMilli(), why));
         numbers.add((long) v.version());
       }
-      audit(h, actor, "key.revoke", k.key(), Map.of("versions", List.copyOf(numbers),
+      writes.audit(h, actor, "key.revoke", k.key(), Map.of("versions", List.copyOf(numbers),
           "compromisedAt", compromisedAt.toString()));
       return null;
     });
@@ -202,7 +202,7 @@ public final class ManagedKeys {
       dao.setStatus(k.key().id(), "archived");
       k.versions().stream().filter(v -> VersionRows.state(v) != VersionState.COMPROMISED)
           .forEach(v -> dao.updateVersion(VersionRows.archived(v, now)));
-      audit(h, actor, "key.archive", k.key(), Map.of());
+      writes.audit(h, actor, "key.archive", k.key(), Map.of());
       return null;
     });
     cache.evict(k.key().id());
@@ -220,7 +220,7 @@ public final class ManagedKeys {
       dao.setStatus(k.key().id(), "destroyed");
       k.versions().stream().filter(v -> v.destroyedAt() == null)
           .forEach(v -> dao.updateVersion(VersionRows.destroyed(v, now)));
-      audit(h, actor, "key.destroy", k.key(), Map.of());
+      writes.audit(h, actor, "key.destroy", k.key(), Map.of());
       return null;
     });
     cache.evict(k.key().id());
@@ -234,38 +234,6 @@ public final class ManagedKeys {
 
   public List<KeyView> list() {
     return StoredKey.all(instance.state()).stream().map(KeyView::of).toList();
-  }
-
-  private KeyVersionRow newMaterial(String keyId, int version, KeyType type, VersionState state, long now) {
-    KeyMaterial.Generated g = KeyMaterial.generate(type, rng);
-    try (var priv = g.privateMaterial()) {
-      KeyMaterial.Protected p = instance.seal().withRootKey(root ->
-          KeyMaterial.protect(root, keyId, version, type, priv, rng));
-      instance.keys().transaction(h -> {
-        h.attach(KeyMaterialDao.class).insert(keyId, version, p.wrappedDataKey(), p.sealedPrivate(), now);
-        return null;
-      });
-    }
-    return VersionRows.created(keyId, version, state, g, now);
-  }
-
-  private void committing(String keyId, int version, Runnable stateWrite) {
-    try {
-      stateWrite.run();
-    } catch (RuntimeException e) {
-      try {
-        instance.keys().transaction(h -> h.attach(KeyMaterialDao.class).delete(keyId, version));
-      } catch (RuntimeException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
-  }
-
-  private void audit(Handle h, String actor, String action, ManagedKeyRow key, Map<String, Object> details) {
-    var all = new java.util.LinkedHashMap<String, Object>(details);
-    all.put("keyId", key.id());
-    instance.audit().record(h, AuditEvent.success(actor, action, "key:" + key.name(), all).inProject(key.project()));
   }
 
   /** Keys the instance made for itself (their names start with "_") are changed only by the instance. */
