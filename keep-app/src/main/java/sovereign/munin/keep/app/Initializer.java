@@ -19,7 +19,9 @@ import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.KeepConfig;
 import sovereign.munin.keep.app.config.PrivateFiles;
 import sovereign.munin.keep.app.seal.DevUnsealFile;
+import sovereign.munin.keep.app.seal.HsmRootKey;
 import sovereign.munin.keep.app.seal.KeyCheck;
+import sovereign.munin.keep.app.seal.RootKey;
 import sovereign.munin.keep.app.seal.ShareFile;
 import sovereign.munin.keep.app.seal.SoftwareRootKey;
 import sovereign.munin.keep.app.tls.ServerCertificate;
@@ -54,6 +56,9 @@ public final class Initializer {
     String instanceId = UUID.randomUUID().toString();
     String stateUrl = req.stateDb() == null ? "sqlite:keep.db" : req.stateDb();
     String keysUrl = req.keysDb() == null ? "sqlite:keys.db" : req.keysDb();
+    // The token is asked first: a wrong PIN or a missing token must leave nothing behind.
+    HsmRootKey hsmKey = req.seal() == InitRequest.SealKind.HSM
+        ? HsmRootKey.generate(req.hsm().config(), req.hsm().pin(), HsmRootKey.alias(instanceId)) : null;
     try (SecretBytes kek = SecretBytes.random(32, rng)) {
       Files.createDirectories(dir.tlsDir());
       Files.createDirectories(dir.blobs());
@@ -71,12 +76,12 @@ public final class Initializer {
           written.add(path);
           shareFiles.add(path);
         }
-      } else {
+      } else if (req.seal() == InitRequest.SealKind.DEV) {
         DevUnsealFile.write(dir.devUnsealFile(), kek);
       }
 
       ApiTokens.Issued token;
-      try (var rootKey = new SoftwareRootKey(SecretBytes.copyOf(kek.copyBytes()));
+      try (RootKey rootKey = hsmKey != null ? hsmKey : new SoftwareRootKey(SecretBytes.copyOf(kek.copyBytes()));
            Database keys = Database.open(KeepConfig.database(dir, keysUrl), Database.Schema.KEYS);
            Database state = Database.open(KeepConfig.database(dir, stateUrl), Database.Schema.STATE)) {
         refuseIfUsed(keys, state);
@@ -98,6 +103,9 @@ public final class Initializer {
           meta.insert("instance_id", instanceId);
           meta.insert("mode", req.seal() == InitRequest.SealKind.DEV ? "dev" : "production");
           meta.insert("created_at", clock.instant().toString());
+          if (hsmKey != null) {
+            meta.insert("hsm_config", req.hsm().config().toAbsolutePath().toString());
+          }
           ApiTokens.Issued issued = tokens.issue(h, "bootstrap admin (created by init)", "admin", null);
           audit.record(h, AuditEvent.success("init", "instance.init", "instance:" + instanceId, java.util.Map.of(
               "seal", req.seal().id(), "shares", (long) shares, "threshold", (long) threshold,
@@ -116,6 +124,9 @@ public final class Initializer {
           req.threshold(), token, dir.tlsCert());
     } catch (IOException | RuntimeException e) {
       cleanUp(dir, createdRoot, written);
+      if (hsmKey != null) {
+        hsmKey.destroyInToken(req.hsm().pin(), HsmRootKey.alias(instanceId));
+      }
       if (e instanceof KeepException ke) {
         throw ke;
       }
@@ -130,6 +141,10 @@ public final class Initializer {
   private static void validate(InitRequest req) {
     DataDirectory dir = req.dataDir();
     dir.checkFreshForInit();
+    if (req.seal() == InitRequest.SealKind.HSM && (req.hsm() == null || !Files.isReadable(req.hsm().config()))) {
+      throw KeepException.badInput("hsm-config-unreadable", "HSM init needs a readable SunPKCS11 config file "
+          + "(--hsm CONFIG)" + (req.hsm() == null ? "" : "; cannot read " + req.hsm().config()));
+    }
     if (req.seal() == InitRequest.SealKind.SHAMIR) {
       if (req.threshold() < 2 || req.threshold() > req.shares() || req.shares() > 255) {
         throw KeepException.badInput("bad-share-scheme", "need 2 <= threshold <= shares <= 255, got threshold "

@@ -10,6 +10,7 @@ import sovereign.munin.keep.app.audit.AuditLog;
 import sovereign.munin.keep.app.audit.Sequencer;
 import sovereign.munin.keep.app.config.KeepConfig;
 import sovereign.munin.keep.app.seal.DevUnsealFile;
+import sovereign.munin.keep.app.seal.HsmRootKey;
 import sovereign.munin.keep.app.seal.SealState;
 import sovereign.munin.keep.store.BlobStore;
 import sovereign.munin.keep.store.Database;
@@ -71,6 +72,15 @@ public final class KeepInstance implements AutoCloseable {
       KeepInstance instance = new KeepInstance(dir, config, state, keys, seal, clock, rng);
       if (config.dev() && sealConfig.kind().equals("dev")) {
         seal.unsealWith(DevUnsealFile.read(dir.devUnsealFile()));
+      }
+      if (sealConfig.kind().equals("hsm")) {
+        // Auto-unseal: the root key never leaves the token; the PIN comes from the environment only.
+        String hsmConfig = state.read(h -> h.attach(InstanceMetaDao.class).find("hsm_config")).orElseThrow(() ->
+            new KeepException(KeepException.Kind.UNAVAILABLE, "hsm-config-missing", "the state database does not "
+                + "name the HSM config of this instance"));
+        String pin = env.get("KEEP_HSM_PIN");
+        seal.unsealWith(HsmRootKey.open(java.nio.file.Path.of(hsmConfig), pin == null ? null : pin.toCharArray(),
+            HsmRootKey.alias(config.instanceId())));
       }
       return instance;
     } catch (StoreException e) {

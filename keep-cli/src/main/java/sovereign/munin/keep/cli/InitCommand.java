@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import sovereign.munin.keep.app.InitRequest;
 import sovereign.munin.keep.app.InitResult;
 import sovereign.munin.keep.app.Initializer;
+import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.config.ListenAddress;
 
 /** {@code keep init}: create a new instance with a sealed root key. */
@@ -26,7 +27,10 @@ import sovereign.munin.keep.app.config.ListenAddress;
         "custodian, on separate media. The bootstrap admin token is printed once.",
         "",
         "--dev keeps the root key in a file in the data directory so the instance unseals itself. Never use it",
-        "for real data."},
+        "for real data.",
+        "",
+        "--hsm CONFIG makes a non-extractable AES-256 root key inside a PKCS#11 token (SunPKCS11 config file);",
+        "the PIN comes from KEEP_HSM_PIN, and the server unseals itself at start."},
     footer = {"", "Example:", "  keep init --data /var/lib/keep --shares 5 --threshold 3 --shares-dir /media/usb"})
 final class InitCommand implements Callable<Integer> {
 
@@ -45,6 +49,10 @@ final class InitCommand implements Callable<Integer> {
   @Option(names = "--dev", description = "Dev seal: root key in a local file. Not for production.")
   boolean dev;
 
+  @Option(names = "--hsm", paramLabel = "CONFIG", description = "HSM seal: SunPKCS11 config file of the token that "
+      + "makes and keeps the root key; the PIN is read from KEEP_HSM_PIN (never from a file).")
+  Path hsm;
+
   @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8443",
       description = "Address the server will listen on (default: 127.0.0.1:8443).")
   String listen;
@@ -60,7 +68,14 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ListenAddress address = ListenAddress.parse(listen);
-    InitRequest req = dev
+    if (hsm != null && (dev || sharesDir != null)) {
+      throw KeepException.badInput("seal-options-conflict", "choose one seal: --hsm, --dev or --shares-dir");
+    }
+    String pin = System.getenv("KEEP_HSM_PIN");
+    InitRequest req = hsm != null
+        ? new InitRequest(keep.dataDirectory(), InitRequest.SealKind.HSM, 1, 1, null, address, db, keysDb,
+            new InitRequest.Hsm(hsm, pin == null ? null : pin.toCharArray()))
+        : dev
         ? new InitRequest(keep.dataDirectory(), InitRequest.SealKind.DEV, 1, 1, null, address, db, keysDb)
         : new InitRequest(keep.dataDirectory(), InitRequest.SealKind.SHAMIR, shares, threshold, sharesDir, address,
             db, keysDb);
@@ -89,6 +104,14 @@ final class InitCommand implements Callable<Integer> {
     if (r.dev()) {
       out.println("DEV MODE: the root key is in " + r.dataDir().resolve("dev-unseal.key")
           + "; an admin token is in " + r.dataDir().resolve("dev-admin.token") + ".");
+      return;
+    }
+    if (r.shareFiles().isEmpty()) {
+      out.println("HSM seal: the root key lives in the token and never leaves it. The server unseals itself");
+      out.println("at start with the PIN in KEEP_HSM_PIN.");
+      out.println();
+      out.println("Bootstrap admin token (shown once, store it safely; use it as KEEP_TOKEN):");
+      out.println("  " + r.adminToken().secret());
       return;
     }
     out.println();

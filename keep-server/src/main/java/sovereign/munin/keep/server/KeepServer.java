@@ -13,6 +13,12 @@ import org.slf4j.LoggerFactory;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.app.keys.KeyBackups;
+import sovereign.munin.keep.app.keys.KeyOperations;
+import sovereign.munin.keep.app.keys.KeyRestore;
+import sovereign.munin.keep.app.keys.ManagedKeys;
+import sovereign.munin.keep.app.keys.RotationScheduler;
+import sovereign.munin.keep.app.keys.TrustFiles;
 import sovereign.munin.keep.app.tls.ServerCertificate;
 
 /** The HTTPS API over one instance: TLS 1.3 only, problem+json errors, no outbound connections. */
@@ -20,12 +26,17 @@ public final class KeepServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeepServer.class);
 
+  /** How often the key rotation scheduler looks for due work. */
+  private static final long ROTATION_PERIOD_SECONDS = 60;
+
   private final Javalin app;
   private final KeepInstance instance;
+  private final RotationScheduler rotation;
 
-  private KeepServer(Javalin app, KeepInstance instance) {
+  private KeepServer(Javalin app, KeepInstance instance, RotationScheduler rotation) {
     this.app = app;
     this.instance = instance;
+    this.rotation = rotation;
   }
 
   /** Starts serving; a busy port or unreadable TLS material is reported as a {@link KeepException}. */
@@ -37,6 +48,9 @@ public final class KeepServer implements AutoCloseable {
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
     Authenticator auth = new Authenticator(instance.tokens());
+    ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
+    RotationScheduler rotation = new RotationScheduler(instance, keys);
+    KeyOperations ops = new KeyOperations(instance, keys);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -50,6 +64,13 @@ public final class KeepServer implements AutoCloseable {
       ErrorHandling.install(cfg);
       SysRoutes.install(cfg, instance, auth);
       AuditRoutes.install(cfg, instance, auth);
+      KeyRoutes.install(cfg, instance, auth, keys);
+      RotationRoutes.install(cfg, instance, auth, rotation);
+      KeyUseRoutes.install(cfg, auth, ops);
+      TrustFiles trust = new TrustFiles(instance, keys, ops);
+      TrustRoutes.install(cfg, auth, trust);
+      BackupRoutes.install(cfg, auth, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
+          new KeyRestore(instance, new SecureRandom()));
     });
     try {
       app.start();
@@ -63,7 +84,8 @@ public final class KeepServer implements AutoCloseable {
           "the server could not start on " + listen + ": " + e.getMessage(), e);
     }
     instance.sequencer().start();
-    KeepServer server = new KeepServer(app, instance);
+    rotation.start(ROTATION_PERIOD_SECONDS);
+    KeepServer server = new KeepServer(app, instance, rotation);
     LOG.info("Munin Keep listening on {} (TLS 1.3)", server.url());
     return server;
   }
@@ -101,6 +123,7 @@ public final class KeepServer implements AutoCloseable {
 
   @Override
   public void close() {
+    rotation.close();
     app.stop();
   }
 }

@@ -1,0 +1,44 @@
+package sovereign.munin.keep.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code keep key backup verify}: the restore drill, offline, importing nothing. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Restore drill, offline: check the manifest signature and hashes, decrypt the custodians'",
+        "shares, recover the backup key and decrypt the payload; nothing is imported."})
+final class KeyBackupVerifyCommand implements Callable<Integer> {
+
+  @ParentCommand KeyBackupCommand backup;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The backup folder.")
+  Path dir;
+
+  @Option(names = "--identity", required = true, arity = "1..*", paramLabel = "FILE",
+      description = "Custodians' hybrid private key files (at least the threshold).")
+  List<Path> identities;
+
+  @Option(names = "--trust-root", paramLabel = "PEM", description = "Require this root of trust as the signer.")
+  Path trustRoot;
+
+  @Override
+  public Integer call() {
+    var opened = Custodians.open(dir, identities, trustRoot);
+    var w = backup.spec.commandLine().getOut();
+    int keys = opened.payload().path("keys").size();
+    if (backup.key.keep.json) {
+      Output.json(w, Map.of("ok", true, "keys", keys, "signer", opened.signerKeyId(),
+          "createdAt", opened.manifest().path("createdAt").asText()));
+    } else {
+      w.println("OK: backup of " + keys + " key(s) from " + opened.manifest().path("createdAt").asText()
+          + " decrypts and matches its manifest (signed by " + opened.signerKeyId() + ").");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+package sovereign.munin.keep.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import sovereign.munin.keep.app.KeepException;
+
+/** Bounded reads and writes of the files key commands take and make. */
+final class KeyFiles {
+
+  /** Requests are capped at 1 MiB; base64 grows a message by a third. */
+  static final int MAX_MESSAGE = 512 * 1024;
+
+  private KeyFiles() {}
+
+  static byte[] read(Path file, int max) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] data = in.readNBytes(max + 1);
+      if (data.length > max) {
+        throw KeepException.badInput("file-too-large", file + " is larger than " + max + " bytes");
+      }
+      return data;
+    } catch (IOException e) {
+      throw KeepException.badInput("cannot-read", "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  static void write(Path file, byte[] data) {
+    try {
+      Files.write(file, data);
+    } catch (IOException e) {
+      throw KeepException.badInput("cannot-write", "cannot write " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package sovereign.munin.keep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code keep trust export}: writes the signed trust file. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Write the trust file (a DSSE envelope signed by the instance's ML-DSA-65 root of trust).",
+        "Pin the root with 'keep key export-public _trust-root' and carry both to offline verifiers."})
+final class TrustExportCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParentCommand TrustCommand trust;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the trust file goes.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    KeepCommand keep = trust.keep;
+    JsonNode envelope = keep.api().post("/api/v1/trust/export", null, keep.token());
+    KeyFiles.write(out, JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));
+    JsonNode payload = JSON.readTree(Base64.getDecoder().decode(envelope.path("payload").asText()));
+    var w = trust.spec.commandLine().getOut();
+    if (keep.json) {
+      Output.json(w, Map.of("file", out.toString(), "keys", payload.path("keys").size(),
+          "signedBy", envelope.path("signatures").get(0).path("keyid").asText()));
+    } else {
+      w.println("Wrote " + out + ": " + payload.path("keys").size() + " key(s), signed by root of trust "
+          + envelope.path("signatures").get(0).path("keyid").asText());
+    }
+    return 0;
+  }
+}

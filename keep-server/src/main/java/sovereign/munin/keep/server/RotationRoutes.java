@@ -1,0 +1,39 @@
+package sovereign.munin.keep.server;
+
+import io.javalin.config.JavalinConfig;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.keys.RotationScheduler;
+
+/** Runs the rotation policy on demand; a simulated "now" is accepted only by a dev instance, for demos. */
+final class RotationRoutes {
+
+  /** Body of a rotate-due call; {@code now} is an ISO-8601 instant or absent. */
+  record RotateDueRequest(String now) {}
+
+  private RotationRoutes() {}
+
+  static void install(JavalinConfig cfg, KeepInstance instance, Authenticator auth, RotationScheduler rotation) {
+    cfg.routes.post("/api/v1/keys/rotate-due", ctx -> {
+      auth.require(ctx, "key.manage");
+      RotateDueRequest req = ctx.body().isBlank() ? new RotateDueRequest(null) : KeyRoutes.body(ctx,
+          RotateDueRequest.class);
+      if (req.now() == null || req.now().isBlank()) {
+        ctx.json(Map.of("actions", rotation.runDue()));
+        return;
+      }
+      if (!instance.config().dev()) {
+        throw KeepException.badInput("now-dev-only", "a simulated time (--now) is accepted only by a dev "
+            + "instance; production rotation always follows the server clock");
+      }
+      try {
+        ctx.json(Map.of("now", req.now(), "actions", rotation.runDueAt(Instant.parse(req.now().strip()))));
+      } catch (DateTimeParseException e) {
+        throw KeepException.badInput("bad-time", "'" + req.now() + "' is not an ISO-8601 instant");
+      }
+    });
+  }
+}

@@ -1,0 +1,63 @@
+package sovereign.munin.keep.store.keys;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** State-database rows of managed keys, their versions and the signatures they made. */
+@RegisterConstructorMapper(ManagedKeyRow.class)
+@RegisterConstructorMapper(KeyVersionRow.class)
+public interface ManagedKeyDao {
+
+  String KEY_COLUMNS = "id, name, project, purpose, key_type, status, rotation_days, publish_days, overlap_days, "
+      + "created_at";
+  String VERSION_COLUMNS = "key_id, version, state, public_key, public_key_id, created_at, activated_at, "
+      + "overlap_until, retired_at, archived_at, destroyed_at, compromised_at, compromise_reason, use_count";
+
+  @SqlUpdate("INSERT INTO managed_key (" + KEY_COLUMNS + ") VALUES (:id, :name, :project, :purpose, :keyType, "
+      + ":status, :rotationDays, :publishDays, :overlapDays, :createdAt)")
+  void insertKey(@BindMethods ManagedKeyRow row);
+
+  @SqlQuery("SELECT " + KEY_COLUMNS + " FROM managed_key WHERE name = :name")
+  Optional<ManagedKeyRow> findKey(@Bind("name") String name);
+
+  @SqlQuery("SELECT " + KEY_COLUMNS + " FROM managed_key ORDER BY name")
+  List<ManagedKeyRow> keys();
+
+  @SqlUpdate("UPDATE managed_key SET status = :status WHERE id = :id")
+  int setStatus(@Bind("id") String id, @Bind("status") String status);
+
+  @SqlUpdate("INSERT INTO managed_key_version (" + VERSION_COLUMNS + ") VALUES (:keyId, :version, :state, "
+      + ":publicKey, :publicKeyId, :createdAt, :activatedAt, :overlapUntil, :retiredAt, :archivedAt, :destroyedAt, "
+      + ":compromisedAt, :compromiseReason, :useCount)")
+  void insertVersion(@BindMethods KeyVersionRow row);
+
+  /** Writes a version's state and lifecycle times; the public half and the count are not touched. */
+  @SqlUpdate("UPDATE managed_key_version SET state = :state, activated_at = :activatedAt, "
+      + "overlap_until = :overlapUntil, retired_at = :retiredAt, archived_at = :archivedAt, "
+      + "destroyed_at = :destroyedAt, compromised_at = :compromisedAt, compromise_reason = :compromiseReason "
+      + "WHERE key_id = :keyId AND version = :version")
+  int updateVersion(@BindMethods KeyVersionRow row);
+
+  @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM managed_key_version WHERE key_id = :keyId ORDER BY version")
+  List<KeyVersionRow> versions(@Bind("keyId") String keyId);
+
+  @SqlUpdate("UPDATE managed_key_version SET use_count = use_count + 1 WHERE key_id = :keyId AND version = :version")
+  int countUse(@Bind("keyId") String keyId, @Bind("version") int version);
+
+  /** Records a signature; a deterministic scheme repeating an earlier signature keeps the earliest time. */
+  @SqlUpdate("INSERT INTO managed_key_signature (signature_hash, key_id, version, signed_at) "
+      + "VALUES (:hash, :keyId, :version, :at) ON CONFLICT (signature_hash) DO NOTHING")
+  void insertSignature(@Bind("hash") String signatureHash, @Bind("keyId") String keyId, @Bind("version") int version,
+      @Bind("at") long signedAt);
+
+  /** When this instance made the signature with this hash, or empty if it never did. */
+  @SqlQuery("SELECT signed_at FROM managed_key_signature WHERE signature_hash = :hash AND key_id = :keyId "
+      + "AND version = :version")
+  Optional<Long> signedAt(@Bind("hash") String signatureHash, @Bind("keyId") String keyId,
+      @Bind("version") int version);
+}
