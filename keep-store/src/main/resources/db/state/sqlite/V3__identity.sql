@@ -1,0 +1,58 @@
+-- People who sign in. role is the user's base role (admin, security-team, auditor, reporter, developer, ...);
+-- project roles come from project_member. password_hash is a self-describing Argon2id PHC string.
+-- Flags are integers (0/1) so the same SQL and row types work on SQLite and PostgreSQL.
+CREATE TABLE keep_user (
+  id                    TEXT PRIMARY KEY,
+  name                  TEXT NOT NULL UNIQUE,
+  role                  TEXT NOT NULL,
+  password_hash         TEXT NOT NULL,
+  must_change_password  INTEGER NOT NULL,
+  disabled              INTEGER NOT NULL,
+  failed_logins         INTEGER NOT NULL,
+  last_failed_at        INTEGER,
+  totp_secret           BLOB,
+  totp_confirmed        INTEGER NOT NULL,
+  totp_last_step        INTEGER NOT NULL,
+  created_at            INTEGER NOT NULL
+);
+
+-- One-time MFA recovery codes: only salted hashes; a used code's row is deleted.
+CREATE TABLE recovery_code (
+  user_id    TEXT NOT NULL REFERENCES keep_user (id),
+  code_hash  TEXT NOT NULL,
+  PRIMARY KEY (user_id, code_hash)
+);
+
+-- The organisation's projects and services.
+CREATE TABLE project (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  created_at  INTEGER NOT NULL
+);
+
+-- Standing project roles (owners, members); time-bound grants from access requests live apart.
+CREATE TABLE project_member (
+  project_id  TEXT NOT NULL REFERENCES project (id),
+  user_id     TEXT NOT NULL REFERENCES keep_user (id),
+  role        TEXT NOT NULL,
+  added_at    INTEGER NOT NULL,
+  PRIMARY KEY (project_id, user_id, role)
+);
+CREATE INDEX project_member_user ON project_member (user_id);
+
+-- Browser sessions: only a SHA-256 of the 256-bit cookie value is stored.
+CREATE TABLE keep_session (
+  id_hash       TEXT PRIMARY KEY,
+  user_id       TEXT NOT NULL REFERENCES keep_user (id),
+  csrf_token    TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL,
+  mfa_at        INTEGER,
+  ended_at      INTEGER
+);
+CREATE INDEX keep_session_user ON keep_session (user_id);
+
+-- Tokens owned by a user, limited to projects and permissions (comma-separated; empty means no limit).
+ALTER TABLE api_token ADD COLUMN user_id TEXT REFERENCES keep_user (id);
+ALTER TABLE api_token ADD COLUMN scope_projects TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_token ADD COLUMN scope_permissions TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,162 @@
+package sovereign.munin.keep.store.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import sovereign.munin.keep.store.Database;
+import sovereign.munin.keep.store.DatabaseUrl;
+import sovereign.munin.keep.store.StoreException;
+
+/** The identity DAOs, run against every database engine. */
+abstract class IdentityStoreContract {
+
+  private Database db;
+
+  protected abstract DatabaseUrl url();
+
+  private Database db() {
+    if (db == null) {
+      db = Database.open(url(), Database.Schema.STATE);
+    }
+    return db;
+  }
+
+  @AfterEach
+  void closeDb() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private void addUser(String id, String name) {
+    db().transaction(h -> {
+      h.attach(UserDao.class).insert(UserRow.fresh(id, name, "developer", "$argon2id$x", true, 1000));
+      return null;
+    });
+  }
+
+  @Test
+  void insert_user_readsBackByNameAndId() {
+    addUser("u1", "alice");
+    UserRow row = db().read(h -> h.attach(UserDao.class).findByName("alice")).orElseThrow();
+    assertThat(row.id()).isEqualTo("u1");
+    assertThat(row.mustChange()).isTrue();
+    assertThat(row.isDisabled()).isFalse();
+    assertThat(row.totpLastStep()).isEqualTo(-1);
+    java.util.Optional<UserRow> byId = db().read(h -> h.attach(UserDao.class).findById("u1"));
+    java.util.List<UserRow> all = db().read(h -> h.attach(UserDao.class).list());
+    assertThat(byId).isPresent();
+    assertThat(all).hasSize(1);
+  }
+
+  @Test
+  void insert_duplicateName_isConflict() {
+    addUser("u1", "alice");
+    assertThatThrownBy(() -> addUser("u2", "alice")).isInstanceOf(StoreException.class);
+    java.util.List<UserRow> all = db().read(h -> h.attach(UserDao.class).list());
+    assertThat(all).hasSize(1);
+  }
+
+  @Test
+  void updates_failuresPasswordDisabled_areStored() {
+    addUser("u1", "alice");
+    db().transaction(h -> {
+      UserDao dao = h.attach(UserDao.class);
+      dao.recordFailures("u1", 3, 5000L);
+      dao.setPassword("u1", "$argon2id$y", 0);
+      dao.setDisabled("u1", 1);
+      return null;
+    });
+    UserRow row = db().read(h -> h.attach(UserDao.class).findById("u1")).orElseThrow();
+    assertThat(row.failedLogins()).isEqualTo(3);
+    assertThat(row.lastFailedAt()).isEqualTo(5000L);
+    assertThat(row.passwordHash()).isEqualTo("$argon2id$y");
+    assertThat(row.mustChange()).isFalse();
+    assertThat(row.isDisabled()).isTrue();
+  }
+
+  @Test
+  void useTotpStep_sameStepTwice_secondChangesNothing() {
+    addUser("u1", "alice");
+    int first = db().transaction(h -> {
+      h.attach(UserDao.class).setTotp("u1", new byte[] {1, 2, 3}, 1, 10);
+      return h.attach(UserDao.class).useTotpStep("u1", 11);
+    });
+    int replay = db().transaction(h -> h.attach(UserDao.class).useTotpStep("u1", 11));
+    assertThat(first).isEqualTo(1);
+    assertThat(replay).isZero();
+    UserRow row = db().read(h -> h.attach(UserDao.class).findById("u1")).orElseThrow();
+    assertThat(row.hasTotp()).isTrue();
+    assertThat(row.totpSecret()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void recoveryCodes_insertListDelete() {
+    addUser("u1", "alice");
+    db().transaction(h -> {
+      h.attach(UserDao.class).insertRecoveryCode("u1", "h1");
+      h.attach(UserDao.class).insertRecoveryCode("u1", "h2");
+      return null;
+    });
+    java.util.List<String> codes = db().read(h -> h.attach(UserDao.class).recoveryCodes("u1"));
+    assertThat(codes).containsExactly("h1", "h2");
+    int once = db().transaction(h -> h.attach(UserDao.class).deleteRecoveryCode("u1", "h1"));
+    int twice = db().transaction(h -> h.attach(UserDao.class).deleteRecoveryCode("u1", "h1"));
+    assertThat(once).isEqualTo(1);
+    assertThat(twice).isZero();
+    db().transaction(h -> h.attach(UserDao.class).deleteRecoveryCodes("u1"));
+    java.util.List<String> left = db().read(h -> h.attach(UserDao.class).recoveryCodes("u1"));
+    assertThat(left).isEmpty();
+  }
+
+  @Test
+  void projects_andMembers_roundTrip() {
+    addUser("u1", "alice");
+    db().transaction(h -> {
+      ProjectDao dao = h.attach(ProjectDao.class);
+      dao.insert(new ProjectRow("p1", "payments", 1000));
+      dao.addMember(new MemberRow("p1", "u1", "project-owner", 1000));
+      return null;
+    });
+    java.util.Optional<ProjectRow> found = db().read(h -> h.attach(ProjectDao.class).findByName("payments"));
+    java.util.List<MemberRow> members = db().read(h -> h.attach(ProjectDao.class).members("p1"));
+    java.util.List<MemberRow> memberships = db().read(h -> h.attach(ProjectDao.class).memberships("u1"));
+    java.util.List<ProjectRow> all = db().read(h -> h.attach(ProjectDao.class).list());
+    assertThat(found).map(ProjectRow::id).contains("p1");
+    assertThat(members).extracting(MemberRow::role).containsExactly("project-owner");
+    assertThat(memberships).hasSize(1);
+    assertThat(all).hasSize(1);
+  }
+
+  @Test
+  void addMember_unknownProject_isRefused() {
+    addUser("u1", "alice");
+    assertThatThrownBy(() -> db().transaction(h -> {
+      h.attach(ProjectDao.class).addMember(new MemberRow("nope", "u1", "developer", 1));
+      return null;
+    })).isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void sessions_touchMfaEnd_andEndAll() {
+    addUser("u1", "alice");
+    db().transaction(h -> {
+      SessionDao dao = h.attach(SessionDao.class);
+      dao.insert(new SessionRow("s1", "u1", "csrf", 1000, 1000, null, null));
+      dao.insert(new SessionRow("s2", "u1", "csrf2", 1000, 1000, null, null));
+      dao.touch("s1", 2000);
+      dao.markMfa("s1", 2000);
+      dao.end("s1", 3000);
+      return null;
+    });
+    SessionRow s1 = db().read(h -> h.attach(SessionDao.class).find("s1")).orElseThrow();
+    assertThat(s1.lastSeenAt()).isEqualTo(2000);
+    assertThat(s1.mfaAt()).isEqualTo(2000L);
+    assertThat(s1.endedAt()).isEqualTo(3000L);
+    int ended = db().transaction(h -> h.attach(SessionDao.class).endAll("u1", 4000));
+    assertThat(ended).isEqualTo(1);
+    assertThat(db().read(h -> h.attach(SessionDao.class).find("s2")).orElseThrow().endedAt()).isEqualTo(4000L);
+  }
+}
