@@ -33,6 +33,9 @@ public record DataDirectory(Path root) {
   /** Dev mode only: an admin API token for the CLI on this machine. */
   public Path devAdminToken() { return root.resolve("dev-admin.token"); }
 
+  /** Dev mode only: the first admin's one-time password, which must be changed at first login. */
+  public Path devAdminPassword() { return root.resolve("dev-admin.password"); }
+
   /** True once init has finished: keep.toml is written last. */
   public boolean isInitialised() {
     return Files.isRegularFile(config());
