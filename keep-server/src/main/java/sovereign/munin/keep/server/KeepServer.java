@@ -23,20 +23,45 @@ public final class KeepServer implements AutoCloseable {
   private final Javalin app;
   private final KeepInstance instance;
 
-  private KeepServer(Javalin app, KeepInstance instance) {
+  private final RouteTable table;
+
+  private KeepServer(Javalin app, KeepInstance instance, RouteTable table) {
     this.app = app;
     this.instance = instance;
+    this.table = table;
+  }
+
+  /** The declared routes, with the access each needs. */
+  RouteTable routes() {
+    return table;
   }
 
   /** Starts serving; a busy port or unreadable TLS material is reported as a {@link KeepException}. */
   public static KeepServer start(KeepInstance instance, ListenAddress listen) {
+    return start(instance, listen, sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+  }
+
+  /** Starts serving with the given session timeouts. */
+  public static KeepServer start(KeepInstance instance, ListenAddress listen,
+      sovereign.munin.keep.app.identity.SessionPolicy sessions) {
     byte[] pw = new byte[24];
     new SecureRandom().nextBytes(pw);
     char[] password = Base64.getEncoder().encodeToString(pw).toCharArray();
     KeyStore keyStore = ServerCertificate.serverKeyStore(instance.config().tlsCert(), instance.config().tlsKey(),
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
-    Authenticator auth = new Authenticator(instance.tokens());
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions);
+    Authenticator auth = new Authenticator(identity, instance.state());
+    RouteTable table = new RouteTable();
+    SysRoutes.register(table, instance);
+    AuditRoutes.register(table, instance);
+    AuthRoutes.register(table, instance, identity, (user, code) -> {
+      if (user.hasTotp()) {
+        throw new KeepException(KeepException.Kind.UNAUTHENTICATED, "login-failed", "sign-in failed");
+      }
+      return false;
+    });
+    IdentityRoutes.register(table, identity);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -48,8 +73,7 @@ public final class KeepServer implements AutoCloseable {
           HttpsConnector.create(server, httpConfig, listen, keyStore, password));
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
-      SysRoutes.install(cfg, instance, auth);
-      AuditRoutes.install(cfg, instance, auth);
+      table.install(cfg, auth);
     });
     try {
       app.start();
@@ -63,7 +87,7 @@ public final class KeepServer implements AutoCloseable {
           "the server could not start on " + listen + ": " + e.getMessage(), e);
     }
     instance.sequencer().start();
-    KeepServer server = new KeepServer(app, instance);
+    KeepServer server = new KeepServer(app, instance, table);
     LOG.info("Munin Keep listening on {} (TLS 1.3)", server.url());
     return server;
   }

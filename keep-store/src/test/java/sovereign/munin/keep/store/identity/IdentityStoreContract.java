@@ -159,4 +159,20 @@ abstract class IdentityStoreContract {
     assertThat(ended).isEqualTo(1);
     assertThat(db().read(h -> h.attach(SessionDao.class).find("s2")).orElseThrow().endedAt()).isEqualTo(4000L);
   }
+
+  @Test
+  void apiToken_ownedByUser_keepsScopeAndRevokesWithOwner() {
+    addUser("u1", "alice");
+    db().transaction(h -> {
+      h.attach(sovereign.munin.keep.store.ApiTokenDao.class).insert(new sovereign.munin.keep.store.ApiTokenRow(
+          "t1", "h1", "cli", "user", 1000, 9000L, null, "u1", "p1,p2", "key.read"));
+      return null;
+    });
+    var row = db().read(h -> h.attach(sovereign.munin.keep.store.ApiTokenDao.class).findByHash("h1")).orElseThrow();
+    assertThat(row.userId()).isEqualTo("u1");
+    assertThat(row.scopeProjects()).isEqualTo("p1,p2");
+    assertThat(row.scopePermissions()).isEqualTo("key.read");
+    int revoked = db().transaction(h -> h.attach(sovereign.munin.keep.store.ApiTokenDao.class).revokeAllOf("u1", 5));
+    assertThat(revoked).isEqualTo(1);
+  }
 }
