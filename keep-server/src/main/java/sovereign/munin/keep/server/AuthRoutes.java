@@ -26,9 +26,9 @@ final class AuthRoutes {
 
   private AuthRoutes() {}
 
-  static void register(RouteTable t, KeepInstance instance, Identity id, Mfa mfa) {
+  static void register(RouteTable t, KeepInstance instance, Identity id) {
     t.post("/api/v1/auth/login", RouteSpec.PUBLIC, "Sign in: name, password and TOTP code give a session",
-        (ctx, caller) -> login(ctx, instance, id, mfa));
+        (ctx, caller) -> login(ctx, instance, id));
     t.post("/api/v1/auth/logout", RouteSpec.AUTHENTICATED, "End this session or revoke this token",
         (ctx, caller) -> {
           if (caller.session() != null) {
@@ -89,13 +89,17 @@ final class AuthRoutes {
         });
   }
 
-  private static void login(Context ctx, KeepInstance instance, Identity id, Mfa mfa) {
+  private static void login(Context ctx, KeepInstance instance, Identity id) {
     LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
     if (req == null) {
       throw KeepException.badInput("login-missing", "send {\"name\": ..., \"password\": ..., \"code\": ...}");
     }
     UserRow user = id.login().check(req.name(), req.password());
-    boolean mfaDone = mfa.checkAtLogin(user, req.code());
+    boolean mfaDone = user.hasTotp();
+    if (mfaDone && !id.mfa().verify(user, req.code())) {
+      throw id.login().secondFactorFailed(user);
+    }
+    id.login().succeeded(user);
     Sessions.Started s = id.sessions().start(user.id(), mfaDone, ctx.cookie(Authenticator.COOKIE));
     Duration absolute = id.sessions().policy().absolute();
     ctx.header("Set-Cookie", Authenticator.COOKIE + "=" + s.cookie() + "; Path=/; Max-Age=" + absolute.toSeconds()

@@ -55,12 +55,8 @@ public final class KeepServer implements AutoCloseable {
     RouteTable table = new RouteTable();
     SysRoutes.register(table, instance);
     AuditRoutes.register(table, instance);
-    AuthRoutes.register(table, instance, identity, (user, code) -> {
-      if (user.hasTotp()) {
-        throw new KeepException(KeepException.Kind.UNAUTHENTICATED, "login-failed", "sign-in failed");
-      }
-      return false;
-    });
+    AuthRoutes.register(table, instance, identity);
+    MfaRoutes.register(table, identity);
     IdentityRoutes.register(table, identity);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;

@@ -7,7 +7,7 @@ import sovereign.munin.keep.governance.LockoutPolicy;
 
 /** The identity use cases of one instance, built once so that they share their clock, hasher and policies. */
 public record Identity(Users users, PasswordLogin login, Projects projects, Sessions sessions, Actors actors,
-    ApiTokens tokens) {
+    ApiTokens tokens, TotpMfa mfa) {
 
   public static Identity of(KeepInstance instance, SessionPolicy policy) {
     SecureRandom rng = new SecureRandom();
@@ -16,6 +16,7 @@ public record Identity(Users users, PasswordLogin login, Projects projects, Sess
         new PasswordLogin(instance.state(), instance.audit(), instance.clock(), users, LockoutPolicy.DEFAULT),
         new Projects(instance.state(), instance.audit(), instance.clock()),
         new Sessions(instance.state(), instance.audit(), instance.clock(), rng, policy),
-        new Actors(instance.state()), instance.tokens());
+        new Actors(instance.state()), instance.tokens(),
+        new TotpMfa(instance.state(), instance.audit(), instance.clock(), rng, instance.seal()));
   }
 }

@@ -63,10 +63,27 @@ public final class PasswordLogin {
       });
       throw IdentityErrors.loginFailed();
     }
+    return user;
+  }
+
+  /** Clears the failure count once every factor passed (not after the password alone, or TOTP could be guessed). */
+  public void succeeded(UserRow user) {
     if (user.failedLogins() != 0) {
       state.transaction(h -> h.attach(UserDao.class).recordFailures(user.id(), 0, null));
     }
-    return user;
+  }
+
+  /** Counts a wrong or missing second factor like a wrong password, and refuses with the same error. */
+  public RuntimeException secondFactorFailed(UserRow user) {
+    Instant now = clock.instant();
+    int count = user.failedLogins() == Integer.MAX_VALUE ? user.failedLogins() : user.failedLogins() + 1;
+    state.transaction(h -> {
+      h.attach(UserDao.class).recordFailures(user.id(), count, now.toEpochMilli());
+      audit.record(h, new AuditEvent("user:" + user.id(), "user.login", "failure", "user:" + user.id(), null,
+          null, Map.of("reason", "mfa", "failures", (long) count), null, null));
+      return null;
+    });
+    return IdentityErrors.loginFailed();
   }
 
   private void record(UserRow user, int failures) {

@@ -88,6 +88,10 @@ public final class Users {
         .orElseThrow(() -> IdentityErrors.notFound("user", name));
   }
 
+  public UserRow byId(String id) {
+    return state.read(h -> h.attach(UserDao.class).findById(id)).orElseThrow(IdentityErrors::loginFailed);
+  }
+
   /** Disables a user and ends all their sessions in the same transaction. */
   public void disable(String actor, String name) {
     UserRow user = byName(name);
