@@ -56,3 +56,38 @@ CREATE INDEX keep_session_user ON keep_session (user_id);
 ALTER TABLE api_token ADD COLUMN user_id TEXT REFERENCES keep_user (id);
 ALTER TABLE api_token ADD COLUMN scope_projects TEXT NOT NULL DEFAULT '';
 ALTER TABLE api_token ADD COLUMN scope_permissions TEXT NOT NULL DEFAULT '';
+
+-- Need-to-know access requests: both approvals (project owner AND security team) are recorded on the row.
+CREATE TABLE access_request (
+  id                 TEXT PRIMARY KEY,
+  requester          TEXT NOT NULL,
+  project_id         TEXT NOT NULL REFERENCES project (id),
+  role               TEXT NOT NULL,
+  reason             TEXT NOT NULL,
+  duration_ms        BIGINT NOT NULL,
+  created_at         BIGINT NOT NULL,
+  expires_at         BIGINT NOT NULL,
+  status             TEXT NOT NULL,
+  owner_approver     TEXT,
+  owner_at           BIGINT,
+  security_approver  TEXT,
+  security_at        BIGINT,
+  denied_by          TEXT,
+  denied_reason      TEXT,
+  denied_at          BIGINT
+);
+CREATE INDEX access_request_project ON access_request (project_id, status);
+
+-- Time-bound grants from approved requests (same id as the request); until_at moves earlier on revocation.
+CREATE TABLE access_grant (
+  id                    TEXT PRIMARY KEY REFERENCES access_request (id),
+  user_id               TEXT NOT NULL,
+  project_id            TEXT NOT NULL REFERENCES project (id),
+  role                  TEXT NOT NULL,
+  from_at               BIGINT NOT NULL,
+  until_at              BIGINT NOT NULL,
+  approved_by_owner     TEXT NOT NULL,
+  approved_by_security  TEXT NOT NULL,
+  last_reviewed_at      BIGINT NOT NULL
+);
+CREATE INDEX access_grant_user ON access_grant (user_id, until_at);

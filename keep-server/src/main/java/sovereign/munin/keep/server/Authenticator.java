@@ -56,17 +56,16 @@ final class Authenticator {
             + "with a session cookie needs the session's CSRF token in the " + CSRF_HEADER + " header");
       }
     }
-    if (route.access().equals(RouteSpec.AUTHENTICATED)) {
-      return caller;
-    }
-    if (caller.mustChangePassword()) {
+    if (caller.mustChangePassword() && !route.path().startsWith("/api/v1/auth/")) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "password-change-required", "change the one-time "
           + "password first: POST /api/v1/auth/password");
     }
-    Permission p = Permission.fromId(route.access()).orElseThrow();
-    String project = route.projectParam() == null ? null : ctx.pathParam(route.projectParam());
-    if (!allowed(caller, p, project)) {
-      throw forbidden(p);
+    if (!route.access().equals(RouteSpec.AUTHENTICATED)) {
+      Permission p = Permission.fromId(route.access()).orElseThrow();
+      String project = route.projectParam() == null ? null : ctx.pathParam(route.projectParam());
+      if (!allowed(caller, p, project)) {
+        throw forbidden(p);
+      }
     }
     if (route.stepUp() && caller.session() != null && !identity.sessions().recentMfa(caller.session())) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "

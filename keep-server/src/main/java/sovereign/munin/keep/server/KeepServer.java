@@ -58,6 +58,7 @@ public final class KeepServer implements AutoCloseable {
     AuthRoutes.register(table, instance, identity);
     MfaRoutes.register(table, identity);
     IdentityRoutes.register(table, identity);
+    AccessRoutes.register(table, identity, instance.clock());
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;

@@ -11,13 +11,15 @@ import sovereign.munin.keep.store.identity.MemberRow;
 import sovereign.munin.keep.store.identity.ProjectDao;
 import sovereign.munin.keep.store.identity.UserRow;
 
-/** Resolves a user into a governance {@link Actor}: their base role plus their project roles. */
+/** Resolves a user into a governance {@link Actor}: base role, standing project roles and live grants. */
 public final class Actors {
 
   private final Database state;
+  private final java.time.Clock clock;
 
-  public Actors(Database state) {
+  public Actors(Database state, java.time.Clock clock) {
     this.state = state;
+    this.clock = clock;
   }
 
   public Actor of(UserRow user) {
@@ -26,6 +28,12 @@ public final class Actors {
     for (MemberRow m : state.read(h -> h.attach(ProjectDao.class).memberships(user.id()))) {
       Role.fromId(m.role()).filter(r -> r.scope() == Role.Scope.PROJECT).ifPresent(r ->
           perProject.computeIfAbsent(m.projectId(), k -> EnumSet.noneOf(Role.class)).add(r));
+    }
+    // Grants count only inside their window, so an expired or revoked grant gives nothing.
+    for (var g : state.read(h -> h.attach(sovereign.munin.keep.store.identity.AccessDao.class)
+        .activeGrants(user.id(), clock.millis()))) {
+      Role.fromId(g.role()).filter(r -> r.scope() == Role.Scope.PROJECT).ifPresent(r ->
+          perProject.computeIfAbsent(g.projectId(), k -> EnumSet.noneOf(Role.class)).add(r));
     }
     return new Actor("user:" + user.id(), global, perProject);
   }

@@ -7,16 +7,20 @@ import sovereign.munin.keep.governance.LockoutPolicy;
 
 /** The identity use cases of one instance, built once so that they share their clock, hasher and policies. */
 public record Identity(Users users, PasswordLogin login, Projects projects, Sessions sessions, Actors actors,
-    ApiTokens tokens, TotpMfa mfa) {
+    ApiTokens tokens, TotpMfa mfa, AccessRequests access) {
 
   public static Identity of(KeepInstance instance, SessionPolicy policy) {
     SecureRandom rng = new SecureRandom();
     Users users = new Users(instance.state(), instance.audit(), instance.clock(), rng);
+    Actors actors = new Actors(instance.state(), instance.clock());
+    Projects projects = new Projects(instance.state(), instance.audit(), instance.clock());
     return new Identity(users,
         new PasswordLogin(instance.state(), instance.audit(), instance.clock(), users, LockoutPolicy.DEFAULT),
-        new Projects(instance.state(), instance.audit(), instance.clock()),
+        projects,
         new Sessions(instance.state(), instance.audit(), instance.clock(), rng, policy),
-        new Actors(instance.state()), instance.tokens(),
-        new TotpMfa(instance.state(), instance.audit(), instance.clock(), rng, instance.seal()));
+        actors, instance.tokens(),
+        new TotpMfa(instance.state(), instance.audit(), instance.clock(), rng, instance.seal()),
+        new AccessRequests(instance.state(), instance.audit(), instance.clock(), actors, projects,
+            sovereign.munin.keep.governance.AccessPolicy.DEFAULT));
   }
 }

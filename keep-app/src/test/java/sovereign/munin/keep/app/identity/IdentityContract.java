@@ -138,7 +138,7 @@ abstract class IdentityContract {
     ProjectRow payments = projects.create("user:x", "payments", "alice");
     ProjectRow other = projects.create("user:x", "ledger", "bob");
     projects.addMember("user:x", "payments", "bob", "developer");
-    Actors actors = new Actors(instance.state());
+    Actors actors = new Actors(instance.state(), clock);
     var alice = actors.of(users.byName("alice"));
     assertThat(alice.rolesIn(payments.id())).containsExactly(Role.PROJECT_OWNER);
     assertThat(alice.permits(Permission.ACCESS_APPROVE_OWNER, payments.id())).isTrue();

@@ -175,4 +175,34 @@ abstract class IdentityStoreContract {
     int revoked = db().transaction(h -> h.attach(sovereign.munin.keep.store.ApiTokenDao.class).revokeAllOf("u1", 5));
     assertThat(revoked).isEqualTo(1);
   }
+
+  @Test
+  void access_decideWithStaleCount_changesNothing_andGrantsAreTimeBound() {
+    addUser("u1", "alice");
+    db().transaction(h -> {
+      h.attach(ProjectDao.class).insert(new ProjectRow("p1", "payments", 1000));
+      h.attach(AccessDao.class).insertRequest(new AccessRequestRow("r1", "user:u1", "p1", "developer", "on call",
+          86_400_000L, 1000, 9000, "PENDING", null, null, null, null, null, null, null));
+      return null;
+    });
+    var approved = new AccessRequestRow("r1", "user:u1", "p1", "developer", "on call", 86_400_000L, 1000, 9000,
+        "PENDING", "user:o", 2000L, null, null, null, null, null);
+    int first = db().transaction(h -> h.attach(AccessDao.class).decide(approved, 0));
+    int stale = db().transaction(h -> h.attach(AccessDao.class).decide(approved, 0));
+    assertThat(first).isEqualTo(1);
+    assertThat(stale).isZero();
+    db().transaction(h -> {
+      h.attach(AccessDao.class).insertGrant(new AccessGrantRow("r1", "u1", "p1", "developer", 3000, 5000, "user:o",
+          "user:s", 3000));
+      return null;
+    });
+    java.util.List<AccessGrantRow> during = db().read(h -> h.attach(AccessDao.class).activeGrants("u1", 4000));
+    java.util.List<AccessGrantRow> after = db().read(h -> h.attach(AccessDao.class).activeGrants("u1", 5000));
+    assertThat(during).hasSize(1);
+    assertThat(after).isEmpty();
+    int ended = db().transaction(h -> h.attach(AccessDao.class).end("r1", 3500));
+    assertThat(ended).isEqualTo(1);
+    java.util.List<AccessGrantRow> revoked = db().read(h -> h.attach(AccessDao.class).activeGrants("u1", 4000));
+    assertThat(revoked).isEmpty();
+  }
 }
