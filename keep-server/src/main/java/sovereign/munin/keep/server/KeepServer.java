@@ -31,6 +31,14 @@ public final class KeepServer implements AutoCloseable {
     this.table = table;
   }
 
+  /** What the router actually serves, as "METHOD path", for holding the route table against it. */
+  java.util.List<String> servedRoutes() {
+    java.util.Set<String> methods = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> methods.contains(e.endpoint.method.toString().toUpperCase(java.util.Locale.ROOT)))
+        .map(e -> e.endpoint.method.toString().toUpperCase(java.util.Locale.ROOT) + " " + e.endpoint.path).toList();
+  }
+
   /** The declared routes, with the access each needs. */
   RouteTable routes() {
     return table;
@@ -59,6 +67,7 @@ public final class KeepServer implements AutoCloseable {
     MfaRoutes.register(table, identity);
     IdentityRoutes.register(table, identity);
     AccessRoutes.register(table, identity, instance.clock());
+    OpenApi.register(table);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
