@@ -91,3 +91,21 @@ CREATE TABLE access_grant (
   last_reviewed_at      INTEGER NOT NULL
 );
 CREATE INDEX access_grant_user ON access_grant (user_id, until_at);
+
+-- Access review rounds and the grants put to each; a grant nobody re-certified by the deadline is revoked.
+CREATE TABLE access_review (
+  id          TEXT PRIMARY KEY,
+  started_at  INTEGER NOT NULL,
+  deadline    INTEGER NOT NULL
+);
+CREATE TABLE access_review_item (
+  review_id   TEXT NOT NULL REFERENCES access_review (id),
+  grant_id    TEXT NOT NULL REFERENCES access_grant (id),
+  holder      TEXT NOT NULL,
+  project_id  TEXT NOT NULL,
+  role        TEXT NOT NULL,
+  decided_by  TEXT,
+  outcome     TEXT,
+  decided_at  INTEGER,
+  PRIMARY KEY (review_id, grant_id)
+);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code keep access}: need-to-know requests, approvals by owner AND security team, denials, the report. */
 @Command(name = "access", mixinStandardHelpOptions = true,
-    description = "Access requests: request, approve, deny, list, report.")
+    description = "Access requests: request, approve, deny, list, review, report.")
 final class AccessCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;
@@ -53,6 +53,30 @@ final class AccessCommand implements Runnable {
     r.forEach(q -> sb.append(String.format("%-24s %-9s %-14s %s %s%n", q.path("id").asText(),
         q.path("status").asText(), q.path("role").asText(), q.path("project").asText(),
         q.path("requester").asText())));
+    return print(r, sb.toString().stripTrailing());
+  }
+
+  @Command(name = "review", mixinStandardHelpOptions = true,
+      description = {"Open access-review items you may decide; with --review R and --keep or --revoke GRANT,",
+          "re-certify or revoke one grant (what nobody re-certifies by the deadline is revoked)."})
+  int review(@Option(names = "--review", paramLabel = "R") String review,
+      @Option(names = "--keep", paramLabel = "GRANT") String keepGrant,
+      @Option(names = "--revoke", paramLabel = "GRANT") String revokeGrant) {
+    if (keepGrant != null || revokeGrant != null) {
+      if (review == null || (keepGrant != null && revokeGrant != null)) {
+        throw sovereign.munin.keep.app.KeepException.badInput("bad-review-options",
+            "give --review R with exactly one of --keep GRANT or --revoke GRANT");
+      }
+      String grant = keepGrant != null ? keepGrant : revokeGrant;
+      String verb = keepGrant != null ? "recertify" : "revoke";
+      keep.api().post("/api/v1/access/reviews/" + review + "/grants/" + grant + "/" + verb, Map.of(), keep.token());
+      return print(Map.of("grant", grant, "decision", verb), "Grant " + grant + ": " + verb + "d.");
+    }
+    JsonNode r = keep.api().get("/api/v1/access/reviews", keep.token());
+    StringBuilder sb = new StringBuilder();
+    r.forEach(i -> sb.append(String.format("%s %s %s %s in %s%s%n", i.path("review").asText(),
+        i.path("grant").asText(), i.path("holder").asText(), i.path("role").asText(), i.path("project").asText(),
+        i.path("decided").asBoolean() ? " (decided)" : "")));
     return print(r, sb.toString().stripTrailing());
   }
 

@@ -109,6 +109,12 @@ class IdentityCliTest {
     assertThat(json(keep("access", "list", "--json"))).hasSize(1);
     assertThat(json(keep("access", "approve", id, "--json")).path("status").asText()).isEqualTo("ACTIVE");
     assertThat(json(keep("access", "report", "--json"))).hasSize(1);
+    identity.reviews().runDue();
+    login("olivia");
+    JsonNode items = json(keep("access", "review", "--json"));
+    assertThat(items).hasSize(1);
+    assertThat(keep("access", "review", "--review", items.get(0).path("review").asText(), "--keep", id).exit())
+        .isZero();
     assertThat(keep("logout").exit()).isZero();
     assertThat(token).doesNotExist();
   }

@@ -48,6 +48,21 @@ final class AccessRoutes {
               req == null ? null : req.reason());
           ctx.json(view(q, clock.instant()));
         }));
+    t.get("/api/v1/access/reviews", "access.review", "Open review items the caller may decide",
+        (ctx, caller) -> ctx.json(id.reviews().openItems().stream()
+            .filter(i -> Authenticator.sees(caller, Permission.ACCESS_REVIEW, i.projectId()))
+            .map(i -> Map.of("review", i.reviewId(), "grant", i.grantId(), "holder", i.holder(), "project",
+                i.projectId(), "role", i.role(), "decided", i.decidedBy() != null)).toList()));
+    for (String verb : new String[] {"recertify", "revoke"}) {
+      t.add(new RouteSpec("POST", "/api/v1/access/reviews/{review}/grants/{grant}/" + verb, RouteSpec.AUTHENTICATED,
+          null, true, verb.equals("recertify") ? "Keep a grant in a review" : "Revoke a grant in a review",
+          (ctx, caller) -> {
+            AuthRoutes.requireUser(caller);
+            id.reviews().decide(id.users().byId(caller.userId()), ctx.pathParam("review"), ctx.pathParam("grant"),
+                verb.equals("recertify"));
+            ctx.status(204);
+          }));
+    }
     t.get("/api/v1/access/report", "access.read", "Access audit: who has what, since when, approved by whom",
         (ctx, caller) -> ctx.json(id.access().report().stream()
             .filter(g -> Authenticator.sees(caller, Permission.ACCESS_READ, g.projectId()))

@@ -24,11 +24,14 @@ public final class KeepServer implements AutoCloseable {
   private final KeepInstance instance;
 
   private final RouteTable table;
+  private final sovereign.munin.keep.app.identity.ReviewScheduler reviews;
 
-  private KeepServer(Javalin app, KeepInstance instance, RouteTable table) {
+  private KeepServer(Javalin app, KeepInstance instance, RouteTable table,
+      sovereign.munin.keep.app.identity.ReviewScheduler reviews) {
     this.app = app;
     this.instance = instance;
     this.table = table;
+    this.reviews = reviews;
   }
 
   /** What the router actually serves, as "METHOD path", for holding the route table against it. */
@@ -93,7 +96,9 @@ public final class KeepServer implements AutoCloseable {
           "the server could not start on " + listen + ": " + e.getMessage(), e);
     }
     instance.sequencer().start();
-    KeepServer server = new KeepServer(app, instance, table);
+    var reviews = new sovereign.munin.keep.app.identity.ReviewScheduler(identity.reviews());
+    reviews.start();
+    KeepServer server = new KeepServer(app, instance, table, reviews);
     LOG.info("Munin Keep listening on {} (TLS 1.3)", server.url());
     return server;
   }
@@ -131,6 +136,7 @@ public final class KeepServer implements AutoCloseable {
 
   @Override
   public void close() {
+    reviews.close();
     app.stop();
   }
 }

@@ -150,4 +150,38 @@ class AccessApiTest {
     assertThat(json(f.withToken("GET", "/api/v1/access/requests", null, owner))).hasSize(1);
     assertThat(json(f.withToken("GET", "/api/v1/access/requests", null, ownerB))).isEmpty();
   }
+
+  private String activeGrant() throws Exception {
+    String id = request(dev, 60);
+    approve(id, owner);
+    approve(id, security);
+    assertThat(readPayments()).isEqualTo(200);
+    return id;
+  }
+
+  @Test
+  void review_notRecertifiedByDeadline_isRevokedEvenAfterDowntime() throws Exception {
+    activeGrant();
+    assertThat(f.identity.reviews().runDue()).isZero(); // starts the first round
+    assertThat(json(f.withToken("GET", "/api/v1/access/reviews", null, owner))).hasSize(1);
+    f.clock.advance(Duration.ofDays(20)); // past the 14-day window, with no run in between
+    assertThat(f.identity.reviews().runDue()).isEqualTo(1);
+    dev = f.token(f.identity.users().byName("dev").id(), List.of(), List.of());
+    assertThat(readPayments()).isEqualTo(403);
+  }
+
+  @Test
+  void review_recertifiedByOwner_keepsGrant_selfReviewRefused() throws Exception {
+    String grant = activeGrant();
+    f.identity.reviews().runDue();
+    String review = json(f.withToken("GET", "/api/v1/access/reviews", null, owner)).get(0).path("review").asText();
+    String base = "/api/v1/access/reviews/" + review + "/grants/" + grant;
+    assertThat(type(f.withToken("POST", base + "/recertify", "{}", dev))).isEqualTo("self-review");
+    assertThat(type(f.withToken("POST", base + "/recertify", "{}", ownerB))).isEqualTo("reviewer-not-eligible");
+    assertThat(f.withToken("POST", base + "/recertify", "{}", owner).statusCode()).isEqualTo(204);
+    f.clock.advance(Duration.ofDays(20));
+    assertThat(f.identity.reviews().runDue()).isZero();
+    dev = f.token(f.identity.users().byName("dev").id(), List.of(), List.of());
+    assertThat(readPayments()).isEqualTo(200);
+  }
 }

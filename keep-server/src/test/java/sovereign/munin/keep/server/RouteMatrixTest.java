@@ -64,7 +64,8 @@ class RouteMatrixTest {
   }
 
   private String concrete(String path) {
-    return path.replace("{project}", project).replace("{name}", "victim").replace("{id}", "r_unknown");
+    return path.replace("{project}", project).replace("{name}", "victim").replace("{id}", "r_unknown")
+        .replace("{review}", "v_unknown").replace("{grant}", "r_unknown");
   }
 
   @Test

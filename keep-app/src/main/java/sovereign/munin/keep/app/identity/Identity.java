@@ -7,7 +7,7 @@ import sovereign.munin.keep.governance.LockoutPolicy;
 
 /** The identity use cases of one instance, built once so that they share their clock, hasher and policies. */
 public record Identity(Users users, PasswordLogin login, Projects projects, Sessions sessions, Actors actors,
-    ApiTokens tokens, TotpMfa mfa, AccessRequests access) {
+    ApiTokens tokens, TotpMfa mfa, AccessRequests access, AccessReviews reviews) {
 
   public static Identity of(KeepInstance instance, SessionPolicy policy) {
     SecureRandom rng = new SecureRandom();
@@ -21,6 +21,8 @@ public record Identity(Users users, PasswordLogin login, Projects projects, Sess
         actors, instance.tokens(),
         new TotpMfa(instance.state(), instance.audit(), instance.clock(), rng, instance.seal()),
         new AccessRequests(instance.state(), instance.audit(), instance.clock(), actors, projects,
-            sovereign.munin.keep.governance.AccessPolicy.DEFAULT));
+            sovereign.munin.keep.governance.AccessPolicy.DEFAULT),
+        new AccessReviews(instance.state(), instance.audit(), instance.clock(), actors,
+            sovereign.munin.keep.governance.ReviewPolicy.DEFAULT));
   }
 }

@@ -205,4 +205,23 @@ abstract class IdentityStoreContract {
     java.util.List<AccessGrantRow> revoked = db().read(h -> h.attach(AccessDao.class).activeGrants("u1", 4000));
     assertThat(revoked).isEmpty();
   }
+
+  @Test
+  void review_itemDecidedOnce_andLatestRound() {
+    access_decideWithStaleCount_changesNothing_andGrantsAreTimeBound();
+    db().transaction(h -> {
+      ReviewDao dao = h.attach(ReviewDao.class);
+      dao.insert(new ReviewRow("v1", 100, 200));
+      dao.insertItem(new ReviewItemRow("v1", "r1", "user:u1", "p1", "developer", null, null, null));
+      return null;
+    });
+    int first = db().transaction(h -> h.attach(ReviewDao.class).decide("v1", "r1", "user:o", "RECERTIFIED", 150));
+    int second = db().transaction(h -> h.attach(ReviewDao.class).decide("v1", "r1", "user:x", "REVOKED", 160));
+    assertThat(first).isEqualTo(1);
+    assertThat(second).isZero();
+    java.util.Optional<ReviewRow> latest = db().read(h -> h.attach(ReviewDao.class).latest());
+    java.util.List<ReviewRow> open = db().read(h -> h.attach(ReviewDao.class).since(199));
+    assertThat(latest).map(ReviewRow::id).contains("v1");
+    assertThat(open).hasSize(1);
+  }
 }
