@@ -102,10 +102,11 @@ public final class Initializer {
           meta.insert("mode", req.seal() == InitRequest.SealKind.DEV ? "dev" : "production");
           meta.insert("created_at", clock.instant().toString());
           ApiTokens.Issued issued = tokens.issue(h, "bootstrap admin (created by init)", "admin", null);
+          var firstAdmin = users.createFirstAdmin(h);
           audit.record(h, AuditEvent.success("init", "instance.init", "instance:" + instanceId, java.util.Map.of(
               "seal", req.seal().id(), "shares", (long) shares, "threshold", (long) threshold,
-              "adminToken", issued.id())));
-          return new Made(issued, users.createFirstAdmin(h));
+              "adminToken", issued.id(), "adminUser", "user:" + firstAdmin.id())));
+          return new Made(issued, firstAdmin);
         });
         token = made.token();
         admin = made.admin();

@@ -33,7 +33,7 @@ class AccessApiTest {
 
   @BeforeEach
   void start() {
-    f = new ServerFixture(base, null, null);
+    f = newFixture(base);
     String devId = f.user("dev", "developer");
     String ownerId = f.user("olivia", "developer");
     String ownerBId = f.user("otto", "developer");
@@ -47,6 +47,11 @@ class AccessApiTest {
     ownerB = f.token(ownerBId, List.of(), List.of());
     security = f.token(securityId, List.of(), List.of());
     both = f.token(bothId, List.of(), List.of());
+  }
+
+  /** The fixture on SQLite; the PostgreSQL variant overrides this. */
+  ServerFixture newFixture(Path dir) {
+    return new ServerFixture(dir, null, null);
   }
 
   @AfterEach

@@ -24,7 +24,12 @@ class AuthApiTest {
 
   @BeforeEach
   void start() {
-    f = new ServerFixture(base, null, null);
+    f = newFixture(base);
+  }
+
+  /** The fixture on SQLite; the PostgreSQL variant overrides this. */
+  ServerFixture newFixture(Path dir) {
+    return new ServerFixture(dir, null, null);
   }
 
   @AfterEach

@@ -34,7 +34,7 @@ class RouteMatrixTest {
 
   @BeforeEach
   void start() {
-    f = new ServerFixture(base, null, null);
+    f = newFixture(base);
     f.user("victim", "developer");
     String ownerOfOther = f.user("other-owner", "developer");
     for (Role r : Role.values()) {
@@ -44,6 +44,11 @@ class RouteMatrixTest {
     f.identity.projects().addMember("test", "matrix", "m-developer", "developer");
     f.identity.projects().create("test", "elsewhere", "other-owner");
     assertThat(ownerOfOther).isNotBlank();
+  }
+
+  /** The fixture on SQLite; the PostgreSQL variant overrides this. */
+  ServerFixture newFixture(Path dir) {
+    return new ServerFixture(dir, null, null);
   }
 
   @AfterEach

@@ -62,14 +62,12 @@ public final class Users {
   }
 
   /**
-   * Creates the first admin inside init's transaction. The name 'admin' is a role account, not a person, so
-   * it is recorded in the clear (the instance is still sealed, so personal fields could not be sealed anyway).
+   * Creates the first admin inside init's transaction; init's own audit event names the new user, so the
+   * creation is recorded exactly once, with everything else init did.
    */
   public NewUser createFirstAdmin(Handle h) {
     OneTimePassword password = OneTimePassword.random(rng);
     String id = insert(h, "admin", Role.ADMIN, hash(password.value()));
-    audit.record(h, AuditEvent.success("init", "user.create", "user:" + id, Map.of("role", "admin",
-        "name", "admin", "firstAdmin", true)));
     return new NewUser(id, "admin", "admin", password);
   }
 
