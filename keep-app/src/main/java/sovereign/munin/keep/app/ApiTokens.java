@@ -52,6 +52,22 @@ public final class ApiTokens {
     return new Issued(id, text);
   }
 
+  /**
+   * Issues a token owned by {@code userId} inside the caller's transaction: it acts with the user's roles,
+   * narrowed to the given project ids and permission ids (empty: no narrowing), until it expires.
+   */
+  public Issued issueForUser(Handle h, String label, String userId, java.util.Collection<String> projects,
+      java.util.Collection<String> permissions, Duration lifetime) {
+    byte[] secret = new byte[32];
+    rng.nextBytes(secret);
+    String id = randomId();
+    String text = "keep_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    long now = clock.millis();
+    h.attach(ApiTokenDao.class).insert(new ApiTokenRow(id, hash(text), label, "user", now,
+        now + lifetime.toMillis(), null, userId, String.join(",", projects), String.join(",", permissions)));
+    return new Issued(id, text);
+  }
+
   /** The token row when the presented text is a live token; empty otherwise (the reason is not revealed). */
   public Optional<ApiTokenRow> authenticate(String presented) {
     if (presented == null || !FORM.matcher(presented).matches()) {

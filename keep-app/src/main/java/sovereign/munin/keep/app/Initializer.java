@@ -81,6 +81,7 @@ public final class Initializer {
       }
 
       ApiTokens.Issued token;
+      sovereign.munin.keep.app.identity.NewUser admin;
       try (RootKey rootKey = hsmKey != null ? hsmKey : new SoftwareRootKey(SecretBytes.copyOf(kek.copyBytes()));
            Database keys = Database.open(KeepConfig.database(dir, keysUrl), Database.Schema.KEYS);
            Database state = Database.open(KeepConfig.database(dir, stateUrl), Database.Schema.STATE)) {
@@ -98,7 +99,9 @@ public final class Initializer {
         var seal = new sovereign.munin.keep.app.seal.SealState(new SealConfigRow(req.seal().id(), instanceId, shares,
             threshold, check, clock.millis()));
         var audit = new AuditLog(state, keys, seal, clock, rng, () -> { });
-        token = state.transaction(h -> {
+        var users = new sovereign.munin.keep.app.identity.Users(state, audit, clock, rng);
+        record Made(ApiTokens.Issued token, sovereign.munin.keep.app.identity.NewUser admin) {}
+        Made made = state.transaction(h -> {
           var meta = h.attach(InstanceMetaDao.class);
           meta.insert("instance_id", instanceId);
           meta.insert("mode", req.seal() == InitRequest.SealKind.DEV ? "dev" : "production");
@@ -107,21 +110,26 @@ public final class Initializer {
             meta.insert("hsm_config", req.hsm().config().toAbsolutePath().toString());
           }
           ApiTokens.Issued issued = tokens.issue(h, "bootstrap admin (created by init)", "admin", null);
+          var firstAdmin = users.createFirstAdmin(h);
           audit.record(h, AuditEvent.success("init", "instance.init", "instance:" + instanceId, java.util.Map.of(
               "seal", req.seal().id(), "shares", (long) shares, "threshold", (long) threshold,
-              "adminToken", issued.id())));
-          return issued;
+              "adminToken", issued.id(), "adminUser", "user:" + firstAdmin.id())));
+          return new Made(issued, firstAdmin);
         });
+        token = made.token();
+        admin = made.admin();
       }
       if (req.seal() == InitRequest.SealKind.DEV) {
         PrivateFiles.write(dir.devAdminToken(), (token.secret() + "\n").getBytes(StandardCharsets.US_ASCII));
+        PrivateFiles.write(dir.devAdminPassword(), (admin.password().value() + "\n")
+            .getBytes(StandardCharsets.US_ASCII));
       }
       Path tmp = dir.root().resolve("keep.toml.tmp");
       Files.writeString(tmp, KeepConfig.render(instanceId, req.seal() == InitRequest.SealKind.DEV, req.listen(),
           stateUrl, keysUrl), StandardCharsets.UTF_8);
       Files.move(tmp, dir.config(), StandardCopyOption.ATOMIC_MOVE);
       return new InitResult(instanceId, dir.root(), req.seal() == InitRequest.SealKind.DEV, shareFiles,
-          req.threshold(), token, dir.tlsCert());
+          req.threshold(), token, dir.tlsCert(), admin.password());
     } catch (IOException | RuntimeException e) {
       cleanUp(dir, createdRoot, written);
       if (hsmKey != null) {

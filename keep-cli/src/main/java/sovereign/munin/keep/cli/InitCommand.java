@@ -96,14 +96,19 @@ final class InitCommand implements Callable<Integer> {
       if (!r.dev()) {
         m.put("adminToken", r.adminToken().secret());
       }
+      m.put("adminUser", "admin");
+      m.put("adminPassword", r.adminPassword().value());
       Output.json(out, m);
       return;
     }
     out.println("Created Munin Keep instance " + r.instanceId() + " in " + r.dataDir());
     out.println("TLS certificate (the CLI trusts it): " + r.tlsCert());
+    out.println("First admin: user 'admin', one-time password (shown once; change it at first login):");
+    out.println("  " + r.adminPassword().value());
     if (r.dev()) {
       out.println("DEV MODE: the root key is in " + r.dataDir().resolve("dev-unseal.key")
-          + "; an admin token is in " + r.dataDir().resolve("dev-admin.token") + ".");
+          + "; an admin token is in " + r.dataDir().resolve("dev-admin.token") + "; the admin's one-time "
+          + "password is in " + r.dataDir().resolve("dev-admin.password") + ".");
       return;
     }
     if (r.shareFiles().isEmpty()) {

@@ -16,7 +16,8 @@ import sovereign.munin.keep.app.config.KeepConfig;
     description = {"Munin Keep: the security backbone for air-gapped organisations.", ""},
     subcommands = {UpCommand.class, InitCommand.class, ServerCommand.class, UnsealCommand.class,
         SealCommand.class, StatusCommand.class, AuditCommand.class, WitnessCommand.class, KeyCommand.class,
-        TrustCommand.class,
+        TrustCommand.class, LoginCommand.class, LogoutCommand.class, UserCommand.class, ProjectCommand.class,
+        AccessCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 ok, 1 refused (bad input or state), 2 usage error, 3 sealed or unavailable,",
         "4 not authorised, 70 internal error.",
@@ -84,13 +85,14 @@ public final class KeepCommand implements Runnable {
     return dataDirectory().tlsCert();
   }
 
-  /** The API token: $KEEP_TOKEN, else the dev admin token in the data directory. */
+  /** The API token: $KEEP_TOKEN, else the one 'keep login' saved, else the dev admin token. */
   String token() {
     String env = System.getenv("KEEP_TOKEN");
     if (env != null && !env.isBlank()) {
       return env.strip();
     }
-    Path dev = dataDirectory().devAdminToken();
+    Path dev = Files.isReadable(dataDirectory().cliToken()) ? dataDirectory().cliToken()
+        : dataDirectory().devAdminToken();
     if (Files.isReadable(dev)) {
       try {
         return Files.readString(dev).strip();
@@ -99,7 +101,8 @@ public final class KeepCommand implements Runnable {
       }
     }
     throw new KeepException(KeepException.Kind.UNAUTHENTICATED, "token-missing",
-        "this command needs an API token: set KEEP_TOKEN (init printed the bootstrap admin token)");
+        "this command needs an API token: run 'keep login', or set KEEP_TOKEN (init printed the bootstrap admin "
+            + "token)");
   }
 
   ApiClient api() {

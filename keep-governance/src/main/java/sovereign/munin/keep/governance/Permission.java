@@ -17,6 +17,7 @@ public enum Permission {
     AUDIT_READ("audit.read", Scope.SYSTEM),
     AUDIT_EXPORT("audit.export", Scope.SYSTEM),
     AUDIT_ERASE("audit.erase", Scope.SYSTEM),
+    AUDIT_MANAGE("audit.manage", Scope.SYSTEM),
     KEY_READ("key.read", Scope.PROJECT),
     KEY_USE("key.use", Scope.PROJECT),
     KEY_MANAGE("key.manage", Scope.PROJECT),

@@ -25,6 +25,7 @@ import java.util.Set;
  * audit.read                           x                                     x
  * audit.export                         x                                     x
  * audit.erase                          x
+ * audit.manage                         x
  * key.read                             x              x             x        x
  * key.use                                             x             x
  * key.manage                           x              x
@@ -66,7 +67,7 @@ public final class RolePermissions {
         t.put(Role.ADMIN, EnumSet.of(USER_MANAGE, USER_READ, PROJECT_MANAGE, PROJECT_READ, ACCESS_REQUEST,
                 ACCESS_READ, REPORT_SUBMIT, REPORT_READ_OWN, UPDATE_INSTALL, SYS_SEAL));
         t.put(Role.SECURITY_TEAM, EnumSet.of(USER_READ, PROJECT_READ, ACCESS_REQUEST, ACCESS_APPROVE_SECURITY,
-                ACCESS_REVIEW, ACCESS_READ, AUDIT_READ, AUDIT_EXPORT, AUDIT_ERASE, KEY_READ, KEY_MANAGE, SCAN_RUN,
+                ACCESS_REVIEW, ACCESS_READ, AUDIT_READ, AUDIT_EXPORT, AUDIT_ERASE, AUDIT_MANAGE, KEY_READ, KEY_MANAGE, SCAN_RUN,
                 SCAN_READ, REPORT_SUBMIT, REPORT_READ_OWN, REPORT_HANDLE, INCIDENT_MANAGE, INCIDENT_READ,
                 COMPLIANCE_READ, SYS_SEAL));
         t.put(Role.PROJECT_OWNER, EnumSet.of(PROJECT_READ, ACCESS_REQUEST, ACCESS_APPROVE_OWNER, ACCESS_REVIEW,

@@ -1,6 +1,5 @@
 package sovereign.munin.keep.server;
 
-import io.javalin.config.JavalinConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,19 +28,17 @@ final class AuditRoutes {
 
   private AuditRoutes() {}
 
-  static void install(JavalinConfig cfg, KeepInstance instance, Authenticator auth) {
+  static void register(RouteTable t, KeepInstance instance) {
     AuditReader reader = new AuditReader(instance.state());
     Witnesses witnesses = new Witnesses(instance.state(), instance.audit(), instance.clock());
     String origin = LogKeys.origin(instance.config().instanceId());
 
-    cfg.routes.get("/api/v1/audit/key", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/key", "audit.read", "Log verifier keys and witnesses", (ctx, caller) -> {
       ctx.json(Map.of("origin", origin, "vkeys", LogKeys.verifierKeys(instance.state()).stream()
           .map(VerifierKey::vkey).toList(), "witnesses", witnesses.keys().stream().map(VerifierKey::vkey).toList(),
           "witnessQuorum", instance.config().witnessQuorum()));
     });
-    cfg.routes.get("/api/v1/audit/checkpoint", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/checkpoint", "audit.read", "Latest (or ?size=N) signed checkpoint", (ctx, caller) -> {
       Long size = Params.optionalLong(ctx, "size", 1, Long.MAX_VALUE);
       CheckpointRow cp = (size == null ? reader.latest() : reader.bySize(size)).orElseThrow(() ->
           new KeepException(KeepException.Kind.NOT_FOUND, "no-checkpoint", size == null
@@ -53,8 +50,7 @@ final class AuditRoutes {
       m.put("final", cosigners.size() >= instance.config().witnessQuorum());
       ctx.json(m);
     });
-    cfg.routes.get("/api/v1/audit/proof", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/proof", "audit.read", "Inclusion proof", (ctx, caller) -> {
       Long size = Params.optionalLong(ctx, "size", 1, Long.MAX_VALUE);
       String hash = Params.optionalText(ctx, "hash", 64);
       Long index = Params.optionalLong(ctx, "index", 0, Long.MAX_VALUE);
@@ -71,8 +67,7 @@ final class AuditRoutes {
       m.put("checkpoint", inc.checkpoint().note());
       ctx.json(m);
     });
-    cfg.routes.get("/api/v1/audit/consistency", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/consistency", "audit.read", "Consistency proof", (ctx, caller) -> {
       Long from = Params.optionalLong(ctx, "from", 1, Long.MAX_VALUE);
       if (from == null) {
         throw KeepException.badInput("bad-parameter", "from=SIZE is required");
@@ -82,60 +77,52 @@ final class AuditRoutes {
       ctx.json(Map.of("oldSize", proof.oldSize(), "newSize", proof.newSize(),
           "hashes", proof.hashes().stream().map(Hash::toBase64).toList()));
     });
-    cfg.routes.get("/api/v1/audit/events", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/events", "audit.read", "Search audit events", (ctx, caller) -> {
       Long limit = Params.optionalLong(ctx, "limit", 1, 1000);
       var q = new AuditReader.Query(Params.optionalText(ctx, "actor", 200), Params.optionalText(ctx, "action", 200),
           Params.optionalText(ctx, "project", 200), Params.time(ctx, "since", 0), Params.time(ctx, "until",
           Long.MAX_VALUE), limit == null ? 100 : limit.intValue());
       ctx.json(reader.search(q).stream().map(AuditRoutes::event).toList());
     });
-    cfg.routes.post("/api/v1/audit/verify", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.post("/api/v1/audit/verify", "audit.read", "Verify the whole log", (ctx, caller) -> {
       ctx.json(new AuditVerifier(instance.state(), origin, LogKeys.verifierKeys(instance.state())).verify(n -> { }));
     });
-    cfg.routes.post("/api/v1/audit/erase", ctx -> {
-      var caller = auth.require(ctx, "audit.erase");
+    t.postSensitive("/api/v1/audit/erase", "audit.erase", "Erase a data subject's personal fields", (ctx, caller) -> {
       EraseRequest req = ctx.bodyAsClass(EraseRequest.class);
       var r = new Erasure(instance.state(), instance.keys(), instance.seal(), instance.audit(), instance.clock())
-          .erase(req == null ? null : req.subject(), "token:" + caller.id());
+          .erase(req == null ? null : req.subject(), caller.auditId());
       ctx.json(Map.of("subjectId", r.subjectId(), "fieldsDeleted", r.fieldsDeleted()));
     });
     AuditTiles tiles = new AuditTiles(instance.state());
-    cfg.routes.get("/api/v1/audit/tlog/checkpoint", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/tlog/checkpoint", "audit.read", "C2SP tlog-tiles checkpoint", (ctx, caller) -> {
       CheckpointRow cp = reader.latest().orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND,
           "no-checkpoint", "the audit log has no checkpoint yet"));
       ctx.contentType("text/plain; charset=utf-8").result(cp.note());
     });
-    cfg.routes.get("/api/v1/audit/tlog/tile/<path>", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/tlog/tile/<path>", "audit.read", "C2SP tlog-tiles tile or entry bundle", (ctx, caller) -> {
       String path = ctx.pathParam("path");
       if (path.length() > 128) {
         throw KeepException.badInput("bad-tile-path", "tile path too long");
       }
       ctx.contentType("application/octet-stream").result(tiles.read(path));
     });
-    cfg.routes.get("/api/v1/audit/witnesses", ctx -> {
-      auth.require(ctx, "audit.read");
+    t.get("/api/v1/audit/witnesses", "audit.read", "Witnesses", (ctx, caller) -> {
       ctx.json(witnesses.keys().stream().map(k -> Map.of("name", k.name(), "vkey", k.vkey())).toList());
     });
-    cfg.routes.post("/api/v1/audit/witnesses", ctx -> {
-      var caller = auth.require(ctx, "audit.manage");
+    t.post("/api/v1/audit/witnesses", "audit.manage", "Witnesses (register)", (ctx, caller) -> {
       TextBody body = ctx.bodyAsClass(TextBody.class);
       if (body == null || body.vkey() == null) {
         throw KeepException.badInput("bad-vkey", "send {\"vkey\": \"<witness vkey>\"}");
       }
-      VerifierKey k = witnesses.add(body.vkey(), "token:" + caller.id());
+      VerifierKey k = witnesses.add(body.vkey(), caller.auditId());
       ctx.status(201).json(Map.of("name", k.name(), "vkey", k.vkey()));
     });
-    cfg.routes.post("/api/v1/audit/cosignatures", ctx -> {
-      var caller = auth.require(ctx, "audit.manage");
+    t.post("/api/v1/audit/cosignatures", "audit.manage", "Import witness cosignatures", (ctx, caller) -> {
       TextBody body = ctx.bodyAsClass(TextBody.class);
       if (body == null || body.note() == null) {
         throw KeepException.badInput("bad-cosignature", "send {\"note\": \"<.cosig file text>\"}");
       }
-      var imported = witnesses.importNote(body.note().getBytes(StandardCharsets.UTF_8), "token:" + caller.id());
+      var imported = witnesses.importNote(body.note().getBytes(StandardCharsets.UTF_8), caller.auditId());
       List<String> all = witnesses.cosigners(imported.treeSize());
       ctx.json(Map.of("treeSize", imported.treeSize(), "witnesses", imported.witnesses(), "cosigners", all,
           "final", all.size() >= instance.config().witnessQuorum()));

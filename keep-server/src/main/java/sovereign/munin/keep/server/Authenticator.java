@@ -1,37 +1,132 @@
 package sovereign.munin.keep.server;
 
 import io.javalin.http.Context;
-import sovereign.munin.keep.app.ApiTokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.governance.Actor;
+import sovereign.munin.keep.governance.Permission;
+import sovereign.munin.keep.governance.Role;
+import sovereign.munin.keep.governance.RolePermissions;
 import sovereign.munin.keep.store.ApiTokenRow;
+import sovereign.munin.keep.store.identity.SessionRow;
+import sovereign.munin.keep.store.identity.UserDao;
+import sovereign.munin.keep.store.identity.UserRow;
 
-/** Turns an {@code Authorization: Bearer} token into the caller's token row, or refuses without saying why. */
+/**
+ * Finds the caller (API token or session cookie) and checks the route's declared access: deny unless a rule
+ * allows, CSRF token on every state-changing cookie request, project-scoped checks, token narrowing, step-up.
+ * Refusals do not say which part of a credential was wrong.
+ */
 final class Authenticator {
 
-  private final ApiTokens tokens;
+  static final String COOKIE = "keep_session";
+  static final String CSRF_HEADER = "X-CSRF-Token";
 
-  Authenticator(ApiTokens tokens) {
-    this.tokens = tokens;
+  private final Identity identity;
+  private final sovereign.munin.keep.store.Database state;
+
+  Authenticator(Identity identity, sovereign.munin.keep.store.Database state) {
+    this.identity = identity;
+    this.state = state;
   }
 
-  /**
-   * The caller, whose role must grant {@code permission}; deny unless a rule allows. Until users and roles exist,
-   * only the admin role holds permissions.
-   */
-  ApiTokenRow require(Context ctx, String permission) {
-    String header = ctx.header("Authorization");
-    if (header == null || !header.startsWith("Bearer ")) {
+  Identity identity() {
+    return identity;
+  }
+
+  /** The authorised caller for {@code route}, null on public routes; throws 401 or 403 otherwise. */
+  Caller check(Context ctx, RouteSpec route) {
+    if (route.access().equals(RouteSpec.PUBLIC)) {
+      return null;
+    }
+    Caller caller = authenticate(ctx).orElseThrow(() -> {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new KeepException(KeepException.Kind.UNAUTHENTICATED, "unauthenticated",
-          "this call needs an API token: Authorization: Bearer <token>");
+      return new KeepException(KeepException.Kind.UNAUTHENTICATED, "unauthenticated", "this call needs a session "
+          + "(POST /api/v1/auth/login) or an API token (Authorization: Bearer <token>); none was valid");
+    });
+    if (caller.session() != null && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+      String sent = ctx.header(CSRF_HEADER);
+      if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+          caller.session().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+        throw new KeepException(KeepException.Kind.FORBIDDEN, "csrf-token-missing", "a state-changing request "
+            + "with a session cookie needs the session's CSRF token in the " + CSRF_HEADER + " header");
+      }
     }
-    ApiTokenRow row = tokens.authenticate(header.substring("Bearer ".length()).strip())
-        .orElseThrow(() -> new KeepException(KeepException.Kind.UNAUTHENTICATED, "unauthenticated",
-            "the API token is unknown, expired or revoked"));
-    if (!row.role().equals("admin")) {
-      throw new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + permission
-          + "' permission");
+    if (caller.mustChangePassword() && !route.path().startsWith("/api/v1/auth/")) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "password-change-required", "change the one-time "
+          + "password first: POST /api/v1/auth/password");
     }
-    return row;
+    if (!route.access().equals(RouteSpec.AUTHENTICATED)) {
+      Permission p = Permission.fromId(route.access()).orElseThrow();
+      String project = route.projectParam() == null ? null : ctx.pathParam(route.projectParam());
+      if (!allowed(caller, p, project)) {
+        throw forbidden(p);
+      }
+    }
+    if (route.stepUp() && caller.session() != null && !identity.sessions().recentMfa(caller.session())) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
+          + "check: POST /api/v1/auth/step-up with a TOTP code, then retry");
+    }
+    return caller;
+  }
+
+  static boolean allowed(Caller caller, Permission p, String project) {
+    Set<String> perms = caller.tokenPermissions();
+    if (!perms.isEmpty() && !perms.contains(p.id())) {
+      return false;
+    }
+    Actor a = caller.actor();
+    if (p.scope() == Permission.Scope.SYSTEM) {
+      return a.permits(p);
+    }
+    if (project == null) {
+      // A listing: allowed to ask when held anywhere; the handler shows only the projects the caller may see.
+      return a.globalRoles().stream().anyMatch(r -> RolePermissions.allows(r, p))
+          || a.projectRoles().values().stream().flatMap(Set::stream).anyMatch(r -> RolePermissions.allows(r, p));
+    }
+    Set<String> projects = caller.tokenProjects();
+    return (projects.isEmpty() || projects.contains(project)) && a.permits(p, project);
+  }
+
+  /** Whether the caller may see project data in {@code project} with {@code p}. */
+  static boolean sees(Caller caller, Permission p, String project) {
+    return allowed(caller, p, project);
+  }
+
+  private static KeepException forbidden(Permission p) {
+    return new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + p.id()
+        + "' permission" + (p.scope() == Permission.Scope.PROJECT ? " in this project" : ""));
+  }
+
+  /** The caller from a Bearer token or, failing that, from the session cookie. */
+  Optional<Caller> authenticate(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header != null) {
+      if (!header.startsWith("Bearer ")) {
+        return Optional.empty();
+      }
+      return identity.tokens().authenticate(header.substring("Bearer ".length()).strip()).flatMap(this::fromToken);
+    }
+    return identity.sessions().resolve(ctx.cookie(COOKIE)).flatMap(this::fromSession);
+  }
+
+  private Optional<Caller> fromToken(ApiTokenRow t) {
+    if (t.userId() == null) {
+      Set<Role> roles = Role.fromId(t.role()).map(Set::of).orElse(Set.of());
+      return Optional.of(new Caller(new Actor("token:" + t.id(), roles, java.util.Map.of()), null, null, t, false));
+    }
+    return user(t.userId()).map(u -> new Caller(identity.actors().of(u), u.id(), null, t, u.mustChange()));
+  }
+
+  private Optional<Caller> fromSession(SessionRow s) {
+    return user(s.userId()).map(u -> new Caller(identity.actors().of(u), u.id(), s, null, u.mustChange()));
+  }
+
+  private Optional<UserRow> user(String id) {
+    return state.read(h -> h.attach(UserDao.class).findById(id)).filter(u -> !u.isDisabled());
   }
 }

@@ -1,7 +1,6 @@
 package sovereign.munin.keep.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.JavalinConfig;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.keys.KeyBackups;
+import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.app.keys.KeyRestore;
 import sovereign.munin.keep.crypto.HybridPublicKey;
 import sovereign.munin.keep.crypto.KeepCryptoException;
@@ -26,9 +26,9 @@ final class BackupRoutes {
 
   private BackupRoutes() {}
 
-  static void install(JavalinConfig cfg, Authenticator auth, KeyBackups backups, KeyRestore restore) {
-    cfg.routes.post("/api/v1/keys/backup", ctx -> {
-      var caller = auth.require(ctx, "key.manage");
+  static void register(RouteTable t, ManagedKeys managed, KeyBackups backups, KeyRestore restore) {
+    t.postSensitive("/api/v1/keys/backup", "key.manage", "POST /keys/backup", (ctx, caller) -> {
+      KeyAccess.everywhere(caller, "key.manage");
       BackupRequest req = KeyRoutes.body(ctx, BackupRequest.class);
       if (req.recipients() == null || req.threshold() == null || req.recipients().size() > 255) {
         throw KeepException.badInput("bad-backup-scheme", "send {\"recipients\": [PEM...], \"threshold\": M}");
@@ -41,7 +41,7 @@ final class BackupRoutes {
           throw KeepException.badInput("bad-recipient", "a recipient is not a hybrid public key: " + e.getMessage());
         }
       }
-      var b = backups.backup(keys, req.threshold(), KeyRoutes.actor(caller));
+      var b = backups.backup(keys, req.threshold(), caller.auditId());
       Base64.Encoder enc = Base64.getEncoder();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("manifest", enc.encodeToString(b.manifest()));
@@ -52,8 +52,8 @@ final class BackupRoutes {
           enc.encodeToString(s.ciphertext()))).toList());
       ctx.json(m);
     });
-    cfg.routes.post("/api/v1/keys/restore", ctx -> {
-      var caller = auth.require(ctx, "key.manage");
+    t.postSensitive("/api/v1/keys/restore", "key.manage", "POST /keys/restore", (ctx, caller) -> {
+      KeyAccess.everywhere(caller, "key.manage");
       RestoreRequest req = KeyRoutes.body(ctx, RestoreRequest.class);
       if (req.payload() == null) {
         throw KeepException.badInput("missing-field", "send {\"payload\": base64}");
@@ -64,7 +64,7 @@ final class BackupRoutes {
       } catch (IllegalArgumentException e) {
         throw KeepException.badInput("bad-base64", "\"payload\" is not valid base64");
       }
-      ctx.json(Map.of("restored", restore.restore(JSON.readTree(payload), KeyRoutes.actor(caller))));
+      ctx.json(Map.of("restored", restore.restore(JSON.readTree(payload), caller.auditId())));
     });
   }
 }

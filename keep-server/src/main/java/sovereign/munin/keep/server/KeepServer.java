@@ -33,24 +33,65 @@ public final class KeepServer implements AutoCloseable {
   private final KeepInstance instance;
   private final RotationScheduler rotation;
 
-  private KeepServer(Javalin app, KeepInstance instance, RotationScheduler rotation) {
+  private final RouteTable table;
+  private final sovereign.munin.keep.app.identity.ReviewScheduler reviews;
+
+  private KeepServer(Javalin app, KeepInstance instance, RotationScheduler rotation, RouteTable table,
+      sovereign.munin.keep.app.identity.ReviewScheduler reviews) {
     this.app = app;
     this.instance = instance;
     this.rotation = rotation;
+    this.table = table;
+    this.reviews = reviews;
+  }
+
+  /** What the router actually serves, as "METHOD path", for holding the route table against it. */
+  java.util.List<String> servedRoutes() {
+    java.util.Set<String> methods = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> methods.contains(e.endpoint.method.toString().toUpperCase(java.util.Locale.ROOT)))
+        .map(e -> e.endpoint.method.toString().toUpperCase(java.util.Locale.ROOT) + " " + e.endpoint.path).toList();
+  }
+
+  /** The declared routes, with the access each needs. */
+  RouteTable routes() {
+    return table;
   }
 
   /** Starts serving; a busy port or unreadable TLS material is reported as a {@link KeepException}. */
   public static KeepServer start(KeepInstance instance, ListenAddress listen) {
+    return start(instance, listen, sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+  }
+
+  /** Starts serving with the given session timeouts. */
+  public static KeepServer start(KeepInstance instance, ListenAddress listen,
+      sovereign.munin.keep.app.identity.SessionPolicy sessions) {
     byte[] pw = new byte[24];
     new SecureRandom().nextBytes(pw);
     char[] password = Base64.getEncoder().encodeToString(pw).toCharArray();
     KeyStore keyStore = ServerCertificate.serverKeyStore(instance.config().tlsCert(), instance.config().tlsKey(),
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
-    Authenticator auth = new Authenticator(instance.tokens());
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions);
+    Authenticator auth = new Authenticator(identity, instance.state());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
     KeyOperations ops = new KeyOperations(instance, keys);
+    TrustFiles trust = new TrustFiles(instance, keys, ops);
+    RouteTable table = new RouteTable();
+    SysRoutes.register(table, instance);
+    AuditRoutes.register(table, instance);
+    AuthRoutes.register(table, instance, identity);
+    MfaRoutes.register(table, identity);
+    IdentityRoutes.register(table, identity);
+    AccessRoutes.register(table, identity, instance.clock());
+    KeyRoutes.register(table, instance, keys);
+    RotationRoutes.register(table, instance, rotation);
+    KeyUseRoutes.register(table, keys, ops);
+    TrustRoutes.register(table, trust);
+    BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
+        new KeyRestore(instance, new SecureRandom()));
+    OpenApi.register(table);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -62,15 +103,7 @@ public final class KeepServer implements AutoCloseable {
           HttpsConnector.create(server, httpConfig, listen, keyStore, password));
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
-      SysRoutes.install(cfg, instance, auth);
-      AuditRoutes.install(cfg, instance, auth);
-      KeyRoutes.install(cfg, instance, auth, keys);
-      RotationRoutes.install(cfg, instance, auth, rotation);
-      KeyUseRoutes.install(cfg, auth, ops);
-      TrustFiles trust = new TrustFiles(instance, keys, ops);
-      TrustRoutes.install(cfg, auth, trust);
-      BackupRoutes.install(cfg, auth, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
-          new KeyRestore(instance, new SecureRandom()));
+      table.install(cfg, auth);
     });
     try {
       app.start();
@@ -85,7 +118,9 @@ public final class KeepServer implements AutoCloseable {
     }
     instance.sequencer().start();
     rotation.start(ROTATION_PERIOD_SECONDS);
-    KeepServer server = new KeepServer(app, instance, rotation);
+    var reviews = new sovereign.munin.keep.app.identity.ReviewScheduler(identity.reviews());
+    reviews.start();
+    KeepServer server = new KeepServer(app, instance, rotation, table, reviews);
     LOG.info("Munin Keep listening on {} (TLS 1.3)", server.url());
     return server;
   }
@@ -124,6 +159,7 @@ public final class KeepServer implements AutoCloseable {
   @Override
   public void close() {
     rotation.close();
+    reviews.close();
     app.stop();
   }
 }

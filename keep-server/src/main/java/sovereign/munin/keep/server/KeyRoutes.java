@@ -1,6 +1,5 @@
 package sovereign.munin.keep.server;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,47 +21,43 @@ final class KeyRoutes {
 
   private KeyRoutes() {}
 
-  static void install(JavalinConfig cfg, KeepInstance instance, Authenticator auth, ManagedKeys keys) {
-    cfg.routes.post("/api/v1/keys", ctx -> {
-      var caller = auth.require(ctx, "key.manage");
+  static void register(RouteTable t, KeepInstance instance, ManagedKeys keys) {
+    t.postSensitive("/api/v1/keys", "key.manage", "POST /keys", (ctx, caller) -> {
       CreateRequest req = body(ctx, CreateRequest.class);
+      KeyAccess.inProject(caller, "key.manage", req.project());
       RotationPolicy d = RotationPolicy.DEFAULT;
       RotationPolicy policy = new RotationPolicy(or(req.rotationDays(), d.rotationDays()),
           or(req.publishDays(), d.publishDays()), or(req.overlapDays(), d.overlapDays()));
       ctx.status(201).json(keys.create(req.name(), req.project(), req.purpose(), req.type(), policy,
-          actor(caller)));
+          caller.auditId()));
     });
-    cfg.routes.get("/api/v1/keys", ctx -> {
-      auth.require(ctx, "key.read");
-      ctx.json(Map.of("keys", keys.list()));
+    t.get("/api/v1/keys", "key.read", "GET /keys", (ctx, caller) -> {
+      ctx.json(Map.of("keys", keys.list().stream().filter(k -> KeyAccess.mayRead(caller, k.project())).toList()));
     });
-    cfg.routes.get("/api/v1/keys/{name}", ctx -> {
-      auth.require(ctx, "key.read");
+    t.get("/api/v1/keys/{name}", "key.read", "GET /keys/{name}", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.read", keys, ctx.pathParam("name"));
       ctx.json(keys.show(ctx.pathParam("name")));
     });
-    cfg.routes.post("/api/v1/keys/{name}/rotate", ctx -> {
-      var caller = auth.require(ctx, "key.manage");
-      ctx.json(keys.rotate(ctx.pathParam("name"), actor(caller)));
+    t.postSensitive("/api/v1/keys/{name}/rotate", "key.manage", "POST /keys/{name}/rotate", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
+      ctx.json(keys.rotate(ctx.pathParam("name"), caller.auditId()));
     });
-    cfg.routes.post("/api/v1/keys/{name}/revoke", ctx -> {
-      var caller = auth.require(ctx, "key.manage");
+    t.postSensitive("/api/v1/keys/{name}/revoke", "key.manage", "POST /keys/{name}/revoke", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
       RevokeRequest req = body(ctx, RevokeRequest.class);
       ctx.json(keys.revoke(ctx.pathParam("name"), req.version(), instant(req.compromisedAt()), req.reason(),
-          actor(caller)));
+          caller.auditId()));
     });
-    cfg.routes.post("/api/v1/keys/{name}/archive", ctx -> {
-      var caller = auth.require(ctx, "key.manage");
-      ctx.json(keys.archive(ctx.pathParam("name"), actor(caller)));
+    t.postSensitive("/api/v1/keys/{name}/archive", "key.manage", "POST /keys/{name}/archive", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
+      ctx.json(keys.archive(ctx.pathParam("name"), caller.auditId()));
     });
-    cfg.routes.post("/api/v1/keys/{name}/destroy", ctx -> {
-      var caller = auth.require(ctx, "key.manage");
-      ctx.json(keys.destroy(ctx.pathParam("name"), actor(caller)));
+    t.postSensitive("/api/v1/keys/{name}/destroy", "key.manage", "POST /keys/{name}/destroy", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
+      ctx.json(keys.destroy(ctx.pathParam("name"), caller.auditId()));
     });
   }
 
-  static String actor(sovereign.munin.keep.store.ApiTokenRow caller) {
-    return "token:" + caller.id();
-  }
 
   static <T> T body(Context ctx, Class<T> type) {
     T body = ctx.bodyAsClass(type);

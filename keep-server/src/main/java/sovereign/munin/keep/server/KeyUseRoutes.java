@@ -1,11 +1,11 @@
 package sovereign.munin.keep.server;
 
-import io.javalin.config.JavalinConfig;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.keys.KeyOperations;
+import sovereign.munin.keep.app.keys.ManagedKeys;
 
 /** Uses of managed keys over HTTPS: sign, verify, encrypt, decrypt, public-key export; data travels as base64. */
 final class KeyUseRoutes {
@@ -15,12 +15,12 @@ final class KeyUseRoutes {
 
   private KeyUseRoutes() {}
 
-  static void install(JavalinConfig cfg, Authenticator auth, KeyOperations ops) {
-    cfg.routes.post("/api/v1/keys/{name}/sign", ctx -> {
-      var caller = auth.require(ctx, "key.use");
+  static void register(RouteTable t, ManagedKeys keys, KeyOperations ops) {
+    t.postSensitive("/api/v1/keys/{name}/sign", "key.use", "POST /keys/{name}/sign", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.use", keys, ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       var s = ops.sign(ctx.pathParam("name"), bytes("message", req.message()), req.version(),
-          KeyRoutes.actor(caller));
+          caller.auditId());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("key", s.key());
       m.put("version", s.version());
@@ -30,26 +30,26 @@ final class KeyUseRoutes {
       m.put("signedAt", s.signedAt());
       ctx.json(m);
     });
-    cfg.routes.post("/api/v1/keys/{name}/verify", ctx -> {
-      var caller = auth.require(ctx, "key.read");
+    t.post("/api/v1/keys/{name}/verify", "key.read", "POST /keys/{name}/verify", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.read", keys, ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       ctx.json(ops.verify(ctx.pathParam("name"), bytes("message", req.message()),
-          bytes("signature", req.signature()), KeyRoutes.actor(caller)));
+          bytes("signature", req.signature()), caller.auditId()));
     });
-    cfg.routes.post("/api/v1/keys/{name}/encrypt", ctx -> {
-      var caller = auth.require(ctx, "key.use");
+    t.postSensitive("/api/v1/keys/{name}/encrypt", "key.use", "POST /keys/{name}/encrypt", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.use", keys, ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] ct = ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()), KeyRoutes.actor(caller));
+      byte[] ct = ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()), caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
-    cfg.routes.post("/api/v1/keys/{name}/decrypt", ctx -> {
-      var caller = auth.require(ctx, "key.use");
+    t.postSensitive("/api/v1/keys/{name}/decrypt", "key.use", "POST /keys/{name}/decrypt", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.use", keys, ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), KeyRoutes.actor(caller));
+      byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
       ctx.json(Map.of("plaintext", Base64.getEncoder().encodeToString(pt)));
     });
-    cfg.routes.get("/api/v1/keys/{name}/public", ctx -> {
-      auth.require(ctx, "key.read");
+    t.get("/api/v1/keys/{name}/public", "key.read", "GET /keys/{name}/public", (ctx, caller) -> {
+      KeyAccess.onKey(caller, "key.read", keys, ctx.pathParam("name"));
       Long version = Params.optionalLong(ctx, "version", 1, Integer.MAX_VALUE);
       ctx.json(Map.of("pem", ops.exportPublic(ctx.pathParam("name"), version == null ? null : version.intValue())));
     });

@@ -1,6 +1,5 @@
 package sovereign.munin.keep.server;
 
-import io.javalin.config.JavalinConfig;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -16,9 +15,9 @@ final class RotationRoutes {
 
   private RotationRoutes() {}
 
-  static void install(JavalinConfig cfg, KeepInstance instance, Authenticator auth, RotationScheduler rotation) {
-    cfg.routes.post("/api/v1/keys/rotate-due", ctx -> {
-      auth.require(ctx, "key.manage");
+  static void register(RouteTable t, KeepInstance instance, RotationScheduler rotation) {
+    t.postSensitive("/api/v1/keys/rotate-due", "key.manage", "POST /keys/rotate-due", (ctx, caller) -> {
+      KeyAccess.everywhere(caller, "key.manage");
       RotateDueRequest req = ctx.body().isBlank() ? new RotateDueRequest(null) : KeyRoutes.body(ctx,
           RotateDueRequest.class);
       if (req.now() == null || req.now().isBlank()) {

@@ -1,6 +1,5 @@
 package sovereign.munin.keep.server;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,9 +18,9 @@ final class SysRoutes {
   /** The unseal request body: one share file's text. */
   record UnsealRequest(String share) {}
 
-  static void install(JavalinConfig cfg, KeepInstance instance, Authenticator auth) {
-    cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "up")));
-    cfg.routes.get("/readyz", ctx -> {
+  static void register(RouteTable t, KeepInstance instance) {
+    t.get("/healthz", RouteSpec.PUBLIC, "Liveness", (ctx, caller) -> ctx.json(Map.of("status", "up")));
+    t.get("/readyz", RouteSpec.PUBLIC, "Readiness: unsealed and databases answer", (ctx, caller) -> {
       if (instance.seal().isSealed()) {
         Problems.write(ctx, 503, "sealed", "Not ready", "the instance is sealed; unseal it with 'keep unseal'");
       } else if (!instance.ready()) {
@@ -30,8 +29,8 @@ final class SysRoutes {
         ctx.json(Map.of("status", "ready"));
       }
     });
-    cfg.routes.get("/api/v1/sys/status", ctx -> ctx.json(status(instance, instance.seal().status())));
-    cfg.routes.post("/api/v1/sys/unseal", ctx -> {
+    t.get("/api/v1/sys/status", RouteSpec.PUBLIC, "Seal status", (ctx, caller) -> ctx.json(status(instance, instance.seal().status())));
+    t.post("/api/v1/sys/unseal", RouteSpec.PUBLIC, "Submit one unseal share", (ctx, caller) -> {
       UnsealRequest req = body(ctx);
       if (req == null || req.share() == null) {
         throw KeepException.badInput("share-missing", "send {\"share\": \"<the share file's text>\"}");
@@ -49,10 +48,9 @@ final class SysRoutes {
       }
       ctx.json(status(instance, s));
     });
-    cfg.routes.post("/api/v1/sys/seal", ctx -> {
-      var caller = auth.require(ctx, "sys.seal");
+    t.post("/api/v1/sys/seal", "sys.seal", "Seal the instance", (ctx, caller) -> {
       SealStatus s = instance.seal().seal();
-      instance.audit().recordNow(AuditEvent.success("token:" + caller.id(), "seal.seal", "instance", Map.of()));
+      instance.audit().recordNow(AuditEvent.success(caller.auditId(), "seal.seal", "instance", Map.of()));
       ctx.json(status(instance, s));
     });
   }

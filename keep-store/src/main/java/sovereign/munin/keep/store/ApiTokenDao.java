@@ -12,26 +12,25 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ApiTokenRow.class)
 public interface ApiTokenDao {
 
-  @SqlUpdate("""
-      INSERT INTO api_token (id, token_hash, label, role, created_at, expires_at, revoked_at)
-      VALUES (:id, :tokenHash, :label, :role, :createdAt, :expiresAt, :revokedAt)
-      """)
+  String COLUMNS = """
+      id, token_hash, label, role, created_at, expires_at, revoked_at, user_id, scope_projects, scope_permissions""";
+
+  @SqlUpdate("INSERT INTO api_token (" + COLUMNS + """
+      ) VALUES (:id, :tokenHash, :label, :role, :createdAt, :expiresAt, :revokedAt, :userId, :scopeProjects,
+      :scopePermissions)""")
   void insert(@BindMethods ApiTokenRow row);
 
-  @SqlQuery("""
-      SELECT id, token_hash, label, role, created_at, expires_at, revoked_at
-      FROM api_token WHERE token_hash = :hash
-      """)
+  @SqlQuery("SELECT " + COLUMNS + " FROM api_token WHERE token_hash = :hash")
   Optional<ApiTokenRow> findByHash(@Bind("hash") String hash);
 
-  @SqlQuery("""
-      SELECT id, token_hash, label, role, created_at, expires_at, revoked_at
-      FROM api_token ORDER BY created_at, id
-      """)
+  @SqlQuery("SELECT " + COLUMNS + " FROM api_token ORDER BY created_at, id")
   List<ApiTokenRow> list();
 
   @SqlUpdate("""
       UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL
       """)
   int revoke(@Bind("id") String id, @Bind("at") long at);
+
+  @SqlUpdate("UPDATE api_token SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL")
+  int revokeAllOf(@Bind("userId") String userId, @Bind("at") long at);
 }

@@ -33,6 +33,12 @@ public record DataDirectory(Path root) {
   /** Dev mode only: an admin API token for the CLI on this machine. */
   public Path devAdminToken() { return root.resolve("dev-admin.token"); }
 
+  /** The token 'keep login' saved for the command line (mode 0600). */
+  public Path cliToken() { return root.resolve("cli.token"); }
+
+  /** Dev mode only: the first admin's one-time password, which must be changed at first login. */
+  public Path devAdminPassword() { return root.resolve("dev-admin.password"); }
+
   /** True once init has finished: keep.toml is written last. */
   public boolean isInitialised() {
     return Files.isRegularFile(config());

@@ -1,0 +1,40 @@
+package sovereign.munin.keep.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that tests move forward by hand, to reach lockouts, timeouts and deadlines without waiting. */
+public final class TestClock extends Clock {
+
+  private volatile Instant now;
+
+  public TestClock(Instant start) {
+    this.now = start;
+  }
+
+  public static TestClock now() {
+    return new TestClock(Instant.now());
+  }
+
+  public void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}

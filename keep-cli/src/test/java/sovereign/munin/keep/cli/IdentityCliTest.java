@@ -1,0 +1,130 @@
+package sovereign.munin.keep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sovereign.munin.keep.app.InitResult;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.TestInstances;
+import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.NewUser;
+import sovereign.munin.keep.app.identity.SessionPolicy;
+import sovereign.munin.keep.server.KeepServer;
+
+/** The identity commands against a real server: users, projects, login, an access request through both approvals. */
+class IdentityCliTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @TempDir
+  Path base;
+
+  InitResult init;
+  KeepInstance instance;
+  KeepServer server;
+  Identity identity;
+  InputStream stdin;
+
+  @BeforeEach
+  void start() {
+    init = TestInstances.dev(base, null, null);
+    instance = TestInstances.open(init.dataDir());
+    server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
+    identity = Identity.of(instance, SessionPolicy.DEFAULT);
+    stdin = System.in;
+  }
+
+  @AfterEach
+  void stop() {
+    System.setIn(stdin);
+    server.close();
+    instance.close();
+  }
+
+  private CliRun keep(String... args) {
+    List<String> all = new ArrayList<>(List.of("--data", init.dataDir().toString(), "--server", server.url()));
+    all.addAll(List.of(args));
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  private JsonNode json(CliRun r) throws Exception {
+    assertThat(r.exit()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
+  }
+
+  private void user(String name, String role) {
+    NewUser u = identity.users().create("test", name, role);
+    identity.users().changePassword(u.id(), u.password().value(), PASSWORD);
+  }
+
+  private void login(String name) throws Exception {
+    System.setIn(new ByteArrayInputStream((PASSWORD + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    JsonNode r = json(keep("login", "--name", name, "--json"));
+    assertThat(r.path("user").asText()).isEqualTo(name);
+  }
+
+  @Test
+  void userAndProject_addList_withDevAdminToken() throws Exception {
+    JsonNode added = json(keep("user", "add", "alice", "--role", "developer", "--json"));
+    assertThat(added.path("oneTimePassword").asText()).hasSizeGreaterThan(16);
+    assertThat(json(keep("user", "list", "--json"))).extracting(n -> n.path("name").asText()).contains("alice");
+    assertThat(json(keep("project", "add", "payments", "--owner", "alice", "--json")).path("name").asText())
+        .isEqualTo("payments");
+    assertThat(json(keep("project", "list", "--json"))).hasSize(1);
+    assertThat(keep("user", "disable", "alice").exit()).isZero();
+    assertThat(keep("user", "add", "bob", "--role", "overlord").exit()).isEqualTo(1);
+  }
+
+  @Test
+  void accessRequest_throughBothApprovals_showsInReport() throws Exception {
+    user("alice", "developer");
+    user("olivia", "developer");
+    user("sam", "security-team");
+    identity.projects().create("test", "payments", "olivia");
+    login("alice");
+    Path token = init.dataDir().resolve("cli.token");
+    assertThat(Files.getPosixFilePermissions(token)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    String id = json(keep("access", "request", "--project", "payments", "--role", "developer", "--reason",
+        "settlement bug", "--days", "7", "--json")).path("id").asText();
+    CliRun own = keep("access", "approve", id);
+    assertThat(own.exit()).isEqualTo(4);
+    login("olivia");
+    assertThat(json(keep("access", "approve", id, "--json")).path("status").asText()).isEqualTo("PENDING");
+    login("sam");
+    assertThat(json(keep("access", "list", "--json"))).hasSize(1);
+    assertThat(json(keep("access", "approve", id, "--json")).path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(json(keep("access", "report", "--json"))).hasSize(1);
+    identity.reviews().runDue();
+    login("olivia");
+    JsonNode items = json(keep("access", "review", "--json"));
+    assertThat(items).hasSize(1);
+    assertThat(keep("access", "review", "--review", items.get(0).path("review").asText(), "--keep", id).exit())
+        .isZero();
+    assertThat(keep("logout").exit()).isZero();
+    assertThat(token).doesNotExist();
+  }
+
+  @Test
+  void login_wrongPassword_isExit4AndWritesNoToken() {
+    user("alice", "developer");
+    System.setIn(new ByteArrayInputStream("nope\n\n".getBytes(StandardCharsets.UTF_8)));
+    CliRun r = keep("login", "--name", "alice");
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(init.dataDir().resolve("cli.token")).doesNotExist();
+  }
+}

@@ -1,0 +1,132 @@
+package sovereign.munin.keep.server;
+
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sovereign.munin.keep.app.ApiTokens;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.Sessions;
+import sovereign.munin.keep.store.identity.UserRow;
+
+/** Login, logout (here and everywhere), password change, who-am-I and user-owned API tokens. */
+final class AuthRoutes {
+
+  /** Login body; {@code cliToken} asks for an API token for the command line as well as the session. */
+  record LoginRequest(String name, String password, String code, Boolean cliToken) {}
+
+  /** Password change body. */
+  record PasswordRequest(String current, String next) {}
+
+  /** Token request body: a label, optional narrowing to project ids and permission ids, and a lifetime. */
+  record TokenRequest(String label, List<String> projects, List<String> permissions, Integer days) {}
+
+  private AuthRoutes() {}
+
+  static void register(RouteTable t, KeepInstance instance, Identity id) {
+    t.post("/api/v1/auth/login", RouteSpec.PUBLIC, "Sign in: name, password and TOTP code give a session",
+        (ctx, caller) -> login(ctx, instance, id));
+    t.post("/api/v1/auth/logout", RouteSpec.AUTHENTICATED, "End this session or revoke this token",
+        (ctx, caller) -> {
+          if (caller.session() != null) {
+            id.sessions().end(caller.session());
+          } else if (caller.userId() != null) {
+            instance.state().transaction(h -> h.attach(sovereign.munin.keep.store.ApiTokenDao.class)
+                .revoke(caller.token().id(), instance.clock().millis()));
+          }
+          clearCookie(ctx);
+          ctx.status(204);
+        });
+    t.post("/api/v1/auth/logout-everywhere", RouteSpec.AUTHENTICATED, "End every session and token of the caller",
+        (ctx, caller) -> {
+          requireUser(caller);
+          id.sessions().endEverywhere(caller.auditId(), caller.userId());
+          clearCookie(ctx);
+          ctx.status(204);
+        });
+    t.post("/api/v1/auth/password", RouteSpec.AUTHENTICATED, "Change one's own password", (ctx, caller) -> {
+      requireUser(caller);
+      PasswordRequest req = ctx.bodyAsClass(PasswordRequest.class);
+      id.users().changePassword(caller.userId(), req.current(), req.next());
+      ctx.status(204);
+    });
+    t.get("/api/v1/auth/me", RouteSpec.AUTHENTICATED, "The caller, their roles and projects", (ctx, caller) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("actor", caller.auditId());
+      m.put("roles", caller.actor().globalRoles().stream().map(r -> r.id()).sorted().toList());
+      Map<String, Object> projects = new LinkedHashMap<>();
+      caller.actor().projectRoles().forEach((p, roles) -> projects.put(p, roles.stream().map(r -> r.id()).toList()));
+      m.put("projects", projects);
+      m.put("mustChangePassword", caller.mustChangePassword());
+      ctx.json(m);
+    });
+    t.post("/api/v1/tokens", RouteSpec.AUTHENTICATED, "Mint an API token owned by the caller (shown once)",
+        (ctx, caller) -> {
+          requireUser(caller);
+          TokenRequest req = ctx.bodyAsClass(TokenRequest.class);
+          int days = req.days() == null ? 30 : req.days();
+          if (days < 1 || days > 365) {
+            throw KeepException.badInput("bad-days", "days must be 1..365");
+          }
+          List<String> perms = req.permissions() == null ? List.of() : req.permissions();
+          perms.forEach(p -> sovereign.munin.keep.governance.Permission.fromId(p).orElseThrow(() ->
+              KeepException.badInput("bad-permission", "unknown permission '" + p + "'")));
+          List<String> projects = req.projects() == null ? List.of() : req.projects();
+          projects.forEach(p -> id.projects().byId(p));
+          String label = req.label() == null || req.label().isBlank() ? "api" : req.label().strip();
+          ApiTokens.Issued issued = instance.state().transaction(h -> {
+            ApiTokens.Issued i = id.tokens().issueForUser(h, label, caller.userId(), projects, perms,
+                Duration.ofDays(days));
+            instance.audit().record(h, sovereign.munin.keep.app.audit.AuditEvent.success(caller.auditId(),
+                "token.issue", "token:" + i.id(), Map.of("projects", projects, "permissions", perms,
+                "days", (long) days)));
+            return i;
+          });
+          ctx.status(201).json(Map.of("id", issued.id(), "token", issued.secret()));
+        });
+  }
+
+  private static void login(Context ctx, KeepInstance instance, Identity id) {
+    LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+    if (req == null) {
+      throw KeepException.badInput("login-missing", "send {\"name\": ..., \"password\": ..., \"code\": ...}");
+    }
+    UserRow user = id.login().check(req.name(), req.password());
+    boolean mfaDone = user.hasTotp();
+    if (mfaDone && !id.mfa().verify(user, req.code())) {
+      throw id.login().secondFactorFailed(user);
+    }
+    id.login().succeeded(user);
+    Sessions.Started s = id.sessions().start(user.id(), mfaDone, ctx.cookie(Authenticator.COOKIE));
+    Duration absolute = id.sessions().policy().absolute();
+    ctx.header("Set-Cookie", Authenticator.COOKIE + "=" + s.cookie() + "; Path=/; Max-Age=" + absolute.toSeconds()
+        + "; Secure; HttpOnly; SameSite=Strict");
+    ctx.header("Cache-Control", "no-store");
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("userId", user.id());
+    m.put("role", user.role());
+    m.put("mustChangePassword", user.mustChange());
+    m.put("mfaEnrolled", user.hasTotp());
+    m.put("csrfToken", s.csrfToken());
+    if (Boolean.TRUE.equals(req.cliToken())) {
+      ApiTokens.Issued token = instance.state().transaction(h -> id.tokens().issueForUser(h, "keep login",
+          user.id(), List.of(), List.of(), absolute));
+      m.put("token", token.secret());
+    }
+    ctx.json(m);
+  }
+
+  private static void clearCookie(Context ctx) {
+    ctx.header("Set-Cookie", Authenticator.COOKIE + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict");
+  }
+
+  static void requireUser(Caller caller) {
+    if (caller.userId() == null) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "user-required", "this call is for signed-in users, "
+          + "not for the bootstrap token");
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package sovereign.munin.keep.server;
+
+import java.util.Set;
+import sovereign.munin.keep.governance.Actor;
+import sovereign.munin.keep.store.ApiTokenRow;
+import sovereign.munin.keep.store.identity.SessionRow;
+
+/**
+ * Who is calling: the governance actor with their roles, and how they proved it (a session or a token, with the
+ * token's narrowing). {@code userId} is null for the bootstrap admin token, which belongs to no user.
+ */
+record Caller(Actor actor, String userId, SessionRow session, ApiTokenRow token, boolean mustChangePassword) {
+
+  /** The id audit events name as the actor: {@code user:<id>} or {@code token:<id>}. */
+  String auditId() {
+    return userId != null ? "user:" + userId : "token:" + token.id();
+  }
+
+  Set<String> tokenProjects() {
+    return token == null || token.scopeProjects().isEmpty() ? Set.of() : Set.of(token.scopeProjects().split(","));
+  }
+
+  Set<String> tokenPermissions() {
+    return token == null || token.scopePermissions().isEmpty() ? Set.of()
+        : Set.of(token.scopePermissions().split(","));
+  }
+}
