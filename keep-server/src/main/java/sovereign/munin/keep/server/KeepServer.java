@@ -85,9 +85,10 @@ public final class KeepServer implements AutoCloseable {
     MfaRoutes.register(table, identity);
     IdentityRoutes.register(table, identity);
     AccessRoutes.register(table, identity, instance.clock());
-    KeyRoutes.register(table, instance, keys);
+    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys);
+    KeyRoutes.register(table, instance, keys, keyAccess);
     RotationRoutes.register(table, instance, rotation);
-    KeyUseRoutes.register(table, keys, ops);
+    KeyUseRoutes.register(table, ops, keyAccess);
     TrustRoutes.register(table, trust);
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));

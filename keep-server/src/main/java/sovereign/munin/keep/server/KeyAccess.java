@@ -1,6 +1,7 @@
 package sovereign.munin.keep.server;
 
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.identity.Projects;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.governance.RolePermissions;
@@ -11,17 +12,27 @@ import sovereign.munin.keep.governance.RolePermissions;
  */
 final class KeyAccess {
 
-  private KeyAccess() {}
+  private final Projects projects;
+  private final ManagedKeys keys;
+
+  KeyAccess(Projects projects, ManagedKeys keys) {
+    this.projects = projects;
+    this.keys = keys;
+  }
 
   /** The caller must hold {@code permission} in the project that owns key {@code name}. */
-  static void onKey(Caller caller, String permission, ManagedKeys keys, String name) {
+  void onKey(Caller caller, String permission, String name) {
     inProject(caller, permission, keys.show(name).project());
   }
 
-  /** The caller must hold {@code permission} in {@code project}. */
-  static void inProject(Caller caller, String permission, String project) {
+  /** The caller must hold {@code permission} in the project named {@code projectName}, which must exist. */
+  void inProject(Caller caller, String permission, String projectName) {
+    if (projectName == null || projectName.isBlank()) {
+      throw KeepException.badInput("project-missing", "name the project the key belongs to");
+    }
+    String projectId = projects.byName(projectName).id();
     Permission p = Permission.fromId(permission).orElseThrow();
-    if (project == null || !Authenticator.allowed(caller, p, project)) {
+    if (!Authenticator.allowed(caller, p, projectId)) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + permission
           + "' permission in the key's project");
     }
@@ -39,8 +50,12 @@ final class KeyAccess {
     }
   }
 
-  /** Whether the caller may see keys of {@code project}. */
-  static boolean mayRead(Caller caller, String project) {
-    return Authenticator.allowed(caller, Permission.KEY_READ, project);
+  /** Whether the caller may see keys of the project named {@code projectName}. */
+  boolean mayRead(Caller caller, String projectName) {
+    try {
+      return Authenticator.allowed(caller, Permission.KEY_READ, projects.byName(projectName).id());
+    } catch (KeepException e) {
+      return false; // a key of a project that no longer exists is visible to no one but global roles
+    }
   }
 }

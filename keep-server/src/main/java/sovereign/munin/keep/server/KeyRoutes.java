@@ -21,10 +21,10 @@ final class KeyRoutes {
 
   private KeyRoutes() {}
 
-  static void register(RouteTable t, KeepInstance instance, ManagedKeys keys) {
+  static void register(RouteTable t, KeepInstance instance, ManagedKeys keys, KeyAccess access) {
     t.postSensitive("/api/v1/keys", "key.manage", "POST /keys", (ctx, caller) -> {
       CreateRequest req = body(ctx, CreateRequest.class);
-      KeyAccess.inProject(caller, "key.manage", req.project());
+      access.inProject(caller, "key.manage", req.project());
       RotationPolicy d = RotationPolicy.DEFAULT;
       RotationPolicy policy = new RotationPolicy(or(req.rotationDays(), d.rotationDays()),
           or(req.publishDays(), d.publishDays()), or(req.overlapDays(), d.overlapDays()));
@@ -32,28 +32,28 @@ final class KeyRoutes {
           caller.auditId()));
     });
     t.get("/api/v1/keys", "key.read", "GET /keys", (ctx, caller) -> {
-      ctx.json(Map.of("keys", keys.list().stream().filter(k -> KeyAccess.mayRead(caller, k.project())).toList()));
+      ctx.json(Map.of("keys", keys.list().stream().filter(k -> access.mayRead(caller, k.project())).toList()));
     });
     t.get("/api/v1/keys/{name}", "key.read", "GET /keys/{name}", (ctx, caller) -> {
-      KeyAccess.onKey(caller, "key.read", keys, ctx.pathParam("name"));
+      access.onKey(caller, "key.read", ctx.pathParam("name"));
       ctx.json(keys.show(ctx.pathParam("name")));
     });
     t.postSensitive("/api/v1/keys/{name}/rotate", "key.manage", "POST /keys/{name}/rotate", (ctx, caller) -> {
-      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
+      access.onKey(caller, "key.manage", ctx.pathParam("name"));
       ctx.json(keys.rotate(ctx.pathParam("name"), caller.auditId()));
     });
     t.postSensitive("/api/v1/keys/{name}/revoke", "key.manage", "POST /keys/{name}/revoke", (ctx, caller) -> {
-      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
+      access.onKey(caller, "key.manage", ctx.pathParam("name"));
       RevokeRequest req = body(ctx, RevokeRequest.class);
       ctx.json(keys.revoke(ctx.pathParam("name"), req.version(), instant(req.compromisedAt()), req.reason(),
           caller.auditId()));
     });
     t.postSensitive("/api/v1/keys/{name}/archive", "key.manage", "POST /keys/{name}/archive", (ctx, caller) -> {
-      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
+      access.onKey(caller, "key.manage", ctx.pathParam("name"));
       ctx.json(keys.archive(ctx.pathParam("name"), caller.auditId()));
     });
     t.postSensitive("/api/v1/keys/{name}/destroy", "key.manage", "POST /keys/{name}/destroy", (ctx, caller) -> {
-      KeyAccess.onKey(caller, "key.manage", keys, ctx.pathParam("name"));
+      access.onKey(caller, "key.manage", ctx.pathParam("name"));
       ctx.json(keys.destroy(ctx.pathParam("name"), caller.auditId()));
     });
   }

@@ -39,8 +39,8 @@ class KeyRoutesTest {
   @BeforeEach
   void start() {
     InitResult init = TestInstances.dev(base, null, null);
-    token = init.adminToken().secret();
     instance = TestInstances.open(init.dataDir());
+    token = sovereign.munin.keep.app.TestCallers.projectOwner(instance, "payments", "p");
     server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
     client = HttpClient.newBuilder().sslContext(ClientTls.trusting(init.tlsCert())).build();
   }
@@ -131,5 +131,20 @@ class KeyRoutesTest {
         token);
     assertThat(cut.statusCode()).isEqualTo(400);
     assertThat(type(cut)).isEqualTo("decrypt-failed");
+  }
+
+  @Test
+  void keyRoutes_callerFromAnotherProject_isForbidden() throws Exception {
+    ok("POST", "/api/v1/keys", Map.of("name", "release", "project", "payments"));
+    String stranger = sovereign.munin.keep.app.TestCallers.projectOwner(instance, "elsewhere");
+    HttpResponse<String> sign = call("POST", "/api/v1/keys/release/sign", Map.of("message", MSG), stranger);
+    assertThat(sign.statusCode()).isEqualTo(403);
+    assertThat(call("GET", "/api/v1/keys/release", null, stranger).statusCode()).isEqualTo(403);
+    assertThat(call("POST", "/api/v1/keys", Map.of("name", "mine", "project", "payments"), stranger).statusCode())
+        .isEqualTo(403);
+    String list = call("GET", "/api/v1/keys", null, stranger).body();
+    assertThat(list).doesNotContain("release");
+    String admin = sovereign.munin.keep.app.TestCallers.withRole(instance, "admin");
+    assertThat(call("POST", "/api/v1/keys/release/sign", Map.of("message", MSG), admin).statusCode()).isEqualTo(403);
   }
 }

@@ -27,8 +27,10 @@ class RotationRoutesTest {
     try (KeepInstance instance = TestInstances.open(init.dataDir());
          KeepServer server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
          HttpClient client = HttpClient.newBuilder().sslContext(ClientTls.trusting(init.tlsCert())).build()) {
+      init.shareFiles().subList(0, 3).forEach(f -> instance.seal().submitShare(TestInstances.share(f)));
       HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url()
-          + "/api/v1/keys/rotate-due")).header("Authorization", "Bearer " + init.adminToken().secret())
+          + "/api/v1/keys/rotate-due")).header("Authorization", "Bearer "
+          + sovereign.munin.keep.app.TestCallers.withRole(instance, "security-team"))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"now\":\"2030-01-01T00:00:00Z\"}")).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -70,7 +70,7 @@ class RouteMatrixTest {
 
   private String concrete(String path) {
     return path.replace("{project}", project).replace("{name}", "victim").replace("{id}", "r_unknown")
-        .replace("{review}", "v_unknown").replace("{grant}", "r_unknown");
+        .replace("{review}", "v_unknown").replace("{grant}", "r_unknown").replace("<path>", "0/000");
   }
 
   @Test

@@ -1,0 +1,57 @@
+package sovereign.munin.keep.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.NewUser;
+import sovereign.munin.keep.app.identity.SessionPolicy;
+
+/** API tokens for test callers with a given role, owning the given projects (created if missing). */
+public final class TestCallers {
+
+  /** The password test users are given after their one-time password. */
+  public static final String PASSWORD = "correct horse battery staple";
+
+  private TestCallers() {}
+
+  /** A token of a new user with global role {@code role} (e.g. security-team, auditor, admin). */
+  public static String withRole(KeepInstance instance, String role) {
+    Identity identity = Identity.of(instance, SessionPolicy.DEFAULT);
+    NewUser u = identity.users().create("test", "t-" + role + "-" + shortId(), role);
+    identity.users().changePassword(u.id(), u.password().value(), PASSWORD);
+    return token(instance, identity, u.id());
+  }
+
+  /** A token of a new project owner of each named project (which are created when they do not exist yet). */
+  public static String projectOwner(KeepInstance instance, String... projects) {
+    Identity identity = Identity.of(instance, SessionPolicy.DEFAULT);
+    String name = "t-owner-" + shortId();
+    NewUser u = identity.users().create("test", name, "developer");
+    identity.users().changePassword(u.id(), u.password().value(), PASSWORD);
+    for (String p : projects) {
+      boolean exists;
+      try {
+        identity.projects().byName(p);
+        exists = true;
+      } catch (KeepException e) {
+        exists = false;
+      }
+      if (exists) {
+        identity.projects().addMember("test", p, name, "project-owner");
+      } else {
+        identity.projects().create("test", p, name);
+      }
+    }
+    return token(instance, identity, u.id());
+  }
+
+  private static String token(KeepInstance instance, Identity identity, String userId) {
+    return instance.state().transaction(h -> identity.tokens().issueForUser(h, "test", userId, List.of(),
+        List.of(), Duration.ofDays(1))).secret();
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
