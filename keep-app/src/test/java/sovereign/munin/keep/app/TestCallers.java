@@ -46,6 +46,28 @@ public final class TestCallers {
     return token(instance, identity, u.id());
   }
 
+  /**
+   * A token of a new security-team member who also owns the named projects: global key and audit administration
+   * plus key use in those projects, as a CLI walkthrough needs. Written to the data directory's cli.token, which
+   * the CLI reads before the dev admin token.
+   */
+  public static String cliOperator(KeepInstance instance, String... projects) {
+    Identity identity = Identity.of(instance, SessionPolicy.DEFAULT);
+    String name = "t-operator-" + shortId();
+    NewUser u = identity.users().create("test", name, "security-team");
+    identity.users().changePassword(u.id(), u.password().value(), PASSWORD);
+    for (String p : projects) {
+      identity.projects().create("test", p, name);
+    }
+    String token = token(instance, identity, u.id());
+    try {
+      java.nio.file.Files.writeString(instance.dataDirectory().cliToken(), token + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return token;
+  }
+
   private static String token(KeepInstance instance, Identity identity, String userId) {
     return instance.state().transaction(h -> identity.tokens().issueForUser(h, "test", userId, List.of(),
         List.of(), Duration.ofDays(1))).secret();

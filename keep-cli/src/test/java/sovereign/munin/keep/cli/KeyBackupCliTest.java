@@ -39,6 +39,7 @@ class KeyBackupCliTest {
     assertThat(CliRun.of("init", "--dev", "--data", a.toString()).exit()).isZero();
     try (KeepInstance ia = TestInstances.open(a);
          KeepServer sa = KeepServer.start(ia, ListenAddress.parse("127.0.0.1:0"))) {
+      sovereign.munin.keep.app.TestCallers.cliOperator(ia, "p");
       String[] ca = common(a, sa);
       keep(ca, "key", "create", "release", "--project", "p");
       assertThat(keep(ca, "key", "sign", "release", "--in", file.toString(), "--out", sig.toString()).exit()).isZero();
@@ -58,6 +59,7 @@ class KeyBackupCliTest {
     assertThat(CliRun.of("init", "--dev", "--data", b.toString()).exit()).isZero();
     try (KeepInstance ib = TestInstances.open(b);
          KeepServer sb = KeepServer.start(ib, ListenAddress.parse("127.0.0.1:0"))) {
+      sovereign.munin.keep.app.TestCallers.cliOperator(ib, "p");
       String[] cb = common(b, sb);
       CliRun r = keep(cb, "key", "restore", usb.toString(), "--identity", base.resolve("c2").toString(),
           base.resolve("c3").toString());

@@ -35,6 +35,7 @@ class KeyCliTest {
     Path data = base.resolve("data");
     assertThat(CliRun.of("init", "--dev", "--data", data.toString()).exit()).isZero();
     instance = TestInstances.open(data);
+    sovereign.munin.keep.app.TestCallers.cliOperator(instance, "p", "payments");
     server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
     common = new String[] {"--data", data.toString(), "--server", server.url()};
   }
