@@ -63,6 +63,10 @@ final class Serving {
         : "Unsealed and ready: " + server.url() + "/readyz");
     if (instance.config().dev()) {
       out.println("CLI token for this dev instance: " + dir.devAdminToken());
+      if (java.nio.file.Files.exists(dir.devAdminPassword())) {
+        out.println("First admin: user 'admin', one-time password in " + dir.devAdminPassword()
+            + " (keep login --name admin, then change it)");
+      }
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();
