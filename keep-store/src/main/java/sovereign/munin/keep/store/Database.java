@@ -100,6 +100,8 @@ public final class Database implements AutoCloseable {
       props.setProperty("connectTimeout", "10");
       props.setProperty("socketTimeout", "60");
       props.setProperty("ApplicationName", "munin-keep");
+      // Batched inserts become multi-row INSERTs: one statement for a sequencer round's thousands of hashes.
+      props.setProperty("reWriteBatchedInserts", "true");
       config.setMaximumPoolSize(8);
     }
     config.setDataSourceProperties(props);

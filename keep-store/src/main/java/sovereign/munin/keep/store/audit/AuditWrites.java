@@ -98,6 +98,9 @@ public final class AuditWrites {
 
   /** Gives the events consecutive leaf indexes from {@code firstLeaf}; each count is 0 if the event was taken. */
   public static int[] assignLeaves(Handle h, List<Long> seqs, long firstLeaf) {
+    if (isPostgres(h)) {
+      return assignLeavesPostgres(h, seqs, firstLeaf);
+    }
     try (PreparedStatement ps = conn(h).prepareStatement(
         "UPDATE audit_event SET leaf_index = ? WHERE seq = ? AND leaf_index IS NULL")) {
       for (int i = 0; i < seqs.size(); i++) {
@@ -108,6 +111,37 @@ public final class AuditWrites {
       return ps.executeBatch();
     } catch (SQLException ex) {
       throw failed("assigning leaf indexes", ex);
+    }
+  }
+
+  /** One statement for the whole round on PostgreSQL; a row count short of the batch means an event was taken. */
+  private static int[] assignLeavesPostgres(Handle h, List<Long> seqs, long firstLeaf) {
+    Long[] s = seqs.toArray(Long[]::new);
+    Long[] leaves = new Long[s.length];
+    for (int i = 0; i < s.length; i++) {
+      leaves[i] = firstLeaf + i;
+    }
+    try (PreparedStatement ps = conn(h).prepareStatement("""
+        UPDATE audit_event SET leaf_index = v.leaf
+        FROM (SELECT unnest(?::bigint[]) AS seq, unnest(?::bigint[]) AS leaf) v
+        WHERE audit_event.seq = v.seq AND audit_event.leaf_index IS NULL
+        """)) {
+      ps.setArray(1, conn(h).createArrayOf("bigint", s));
+      ps.setArray(2, conn(h).createArrayOf("bigint", leaves));
+      int n = ps.executeUpdate();
+      int[] counts = new int[s.length];
+      java.util.Arrays.fill(counts, n == s.length ? 1 : 0);
+      return counts;
+    } catch (SQLException ex) {
+      throw failed("assigning leaf indexes", ex);
+    }
+  }
+
+  private static boolean isPostgres(Handle h) {
+    try {
+      return conn(h).getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      return false;
     }
   }
 
