@@ -44,7 +44,7 @@ public final class KeySignBench {
          KeepServer server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
          HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
              .sslContext(ClientTls.trusting(instance.config().tlsCert())).build()) {
-      String token = java.nio.file.Files.readString(instance.dataDirectory().devAdminToken()).strip();
+      String token = projectOwnerToken(instance, "bench");
       post(http, server, token, "/api/v1/keys", Map.of("name", "bench-signing", "project", "bench",
           "purpose", "signing", "type", "ml-dsa-65"));
       String body = JSON.writeValueAsString(Map.of("message", Base64.getEncoder().encodeToString(message)));
@@ -104,8 +104,8 @@ public final class KeySignBench {
       ts.add(Thread.ofPlatform().start(() -> {
         try {
           Signature s = Signature.getInstance("ML-DSA-65");
+          s.initSign(kp.getPrivate());
           while (!stop.get()) {
-            s.initSign(kp.getPrivate());
             s.update(msg);
             s.sign();
             n.incrementAndGet();
@@ -143,6 +143,17 @@ public final class KeySignBench {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A token of a new project owner of {@code project}: the least privilege that may sign with its keys. */
+  private static String projectOwnerToken(KeepInstance instance, String project) {
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance,
+        sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+    var user = identity.users().create("bench", "bench-owner", "developer");
+    identity.users().changePassword(user.id(), user.password().value(), "a long benchmark passphrase");
+    identity.projects().create("bench", project, "bench-owner");
+    return instance.state().transaction(h -> identity.tokens().issueForUser(h, "bench", user.id(),
+        java.util.List.of(), java.util.List.of(), java.time.Duration.ofHours(1))).secret();
   }
 
   private KeySignBench() {}

@@ -101,6 +101,9 @@ public final class AuditWrites {
     if (isPostgres(h)) {
       return assignLeavesPostgres(h, seqs, firstLeaf);
     }
+    if (!seqs.isEmpty() && seqs.getLast() - seqs.getFirst() == seqs.size() - 1) {
+      return assignLeafRange(h, seqs, firstLeaf);
+    }
     try (PreparedStatement ps = conn(h).prepareStatement(
         "UPDATE audit_event SET leaf_index = ? WHERE seq = ? AND leaf_index IS NULL")) {
       for (int i = 0; i < seqs.size(); i++) {
@@ -109,6 +112,22 @@ public final class AuditWrites {
         ps.addBatch();
       }
       return ps.executeBatch();
+    } catch (SQLException ex) {
+      throw failed("assigning leaf indexes", ex);
+    }
+  }
+
+  /** Consecutive arrival numbers (the usual case on SQLite's single writer) take one range UPDATE. */
+  private static int[] assignLeafRange(Handle h, List<Long> seqs, long firstLeaf) {
+    try (PreparedStatement ps = conn(h).prepareStatement(
+        "UPDATE audit_event SET leaf_index = seq + ? WHERE seq BETWEEN ? AND ? AND leaf_index IS NULL")) {
+      ps.setLong(1, firstLeaf - seqs.getFirst());
+      ps.setLong(2, seqs.getFirst());
+      ps.setLong(3, seqs.getLast());
+      int n = ps.executeUpdate();
+      int[] counts = new int[seqs.size()];
+      java.util.Arrays.fill(counts, n == seqs.size() ? 1 : 0);
+      return counts;
     } catch (SQLException ex) {
       throw failed("assigning leaf indexes", ex);
     }
