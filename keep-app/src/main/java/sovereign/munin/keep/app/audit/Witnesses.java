@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.log.Checkpoint;
 import sovereign.munin.keep.log.LogException;
 import sovereign.munin.keep.log.Note;
 import sovereign.munin.keep.log.NoteVerifier;
@@ -136,11 +137,11 @@ public final class Witnesses {
   }
 
   private static long sizeOf(String checkpointText) {
-    String[] lines = checkpointText.split("\n", 3);
     try {
-      return Long.parseLong(lines.length > 1 ? lines[1] : "");
-    } catch (NumberFormatException e) {
-      throw KeepException.badInput("bad-cosignature", "the cosigned note is not a checkpoint");
+      return Checkpoint.parse(checkpointText).size();
+    } catch (LogException e) {
+      throw KeepException.badInput("bad-cosignature", "the cosigned note is not a checkpoint: " + e.getMessage());
     }
   }
+
 }
