@@ -12,5 +12,7 @@ final class TrustRoutes {
     t.post("/api/v1/trust/export", "key.read", "POST /trust/export", (ctx, caller) -> {
       ctx.contentType("application/json").result(trust.export(caller.auditId()));
     });
+    t.get("/api/v1/trust/root", "key.read", "The root of trust's public key (PEM) for offline verifiers to pin",
+        (ctx, caller) -> ctx.json(java.util.Map.of("publicKey", trust.rootPublicKey())));
   }
 }
