@@ -60,7 +60,7 @@ public final class KeepServer implements AutoCloseable {
 
   /** Starts serving; a busy port or unreadable TLS material is reported as a {@link KeepException}. */
   public static KeepServer start(KeepInstance instance, ListenAddress listen) {
-    return start(instance, listen, sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+    return start(instance, listen, instance.config().sessions());
   }
 
   /** Starts serving with the given session timeouts. */

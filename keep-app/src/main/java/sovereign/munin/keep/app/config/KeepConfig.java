@@ -16,7 +16,8 @@ import sovereign.munin.keep.store.DatabaseUrl;
  * ({@code listen} by {@code KEEP_LISTEN}, {@code database.state} by {@code KEEP_DATABASE_STATE}, and so on).
  */
 public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, DatabaseUrl stateDb,
-    DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum) {
+    DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum,
+    sovereign.munin.keep.app.identity.SessionPolicy sessions) {
 
   private static final long MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -27,6 +28,7 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Objects.requireNonNull(keysDb, "keysDb");
     Objects.requireNonNull(tlsCert, "tlsCert");
     Objects.requireNonNull(tlsKey, "tlsKey");
+    Objects.requireNonNull(sessions, "sessions");
   }
 
   /** Reads keep.toml from the data directory and applies environment overrides. */
@@ -52,17 +54,40 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Path cert = dir.root().resolve(text(root.path("tls"), env, "cert", "KEEP_TLS_CERT", "tls/server.crt"));
     Path key = dir.root().resolve(text(root.path("tls"), env, "key", "KEEP_TLS_KEY", "tls/server.key"));
     String quorumText = text(root.path("audit"), env, "witness_quorum", "KEEP_AUDIT_WITNESS_QUORUM", "0");
-    int quorum;
+    int quorum = number(quorumText, "audit.witness_quorum", 0, 32);
+    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum,
+        sessions(root.path("sessions"), env));
+  }
+
+  /** The [sessions] table: idle timeout, absolute lifetime and how fresh MFA must be for sensitive actions. */
+  private static sovereign.munin.keep.app.identity.SessionPolicy sessions(JsonNode node, Map<String, String> env) {
+    var d = sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT;
+    int idle = number(text(node, env, "idle_minutes", "KEEP_SESSIONS_IDLE_MINUTES", "" + d.idle().toMinutes()),
+        "sessions.idle_minutes", 1, 24 * 60);
+    int absolute = number(text(node, env, "absolute_hours", "KEEP_SESSIONS_ABSOLUTE_HOURS",
+        "" + d.absolute().toHours()), "sessions.absolute_hours", 1, 7 * 24);
+    int stepUp = number(text(node, env, "step_up_minutes", "KEEP_SESSIONS_STEP_UP_MINUTES",
+        "" + d.stepUp().toMinutes()), "sessions.step_up_minutes", 1, 60);
+    if (idle > absolute * 60) {
+      throw KeepException.badInput("bad-config", "sessions.idle_minutes (" + idle + ") cannot exceed "
+          + "sessions.absolute_hours (" + absolute + " h)");
+    }
+    return new sovereign.munin.keep.app.identity.SessionPolicy(java.time.Duration.ofMinutes(idle),
+        java.time.Duration.ofHours(absolute), java.time.Duration.ofMinutes(stepUp));
+  }
+
+  private static int number(String text, String key, int min, int max) {
+    int n;
     try {
-      quorum = Integer.parseInt(quorumText);
+      n = Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      quorum = -1;
+      n = Integer.MIN_VALUE;
     }
-    if (quorum < 0 || quorum > 32) {
-      throw KeepException.badInput("bad-config", "audit.witness_quorum must be a whole number from 0 to 32, not '"
-          + quorumText + "'");
+    if (n < min || n > max) {
+      throw KeepException.badInput("bad-config", key + " must be a whole number from " + min + " to " + max
+          + ", not '" + text + "'");
     }
-    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum);
+    return n;
   }
 
   /** Resolves {@code sqlite:NAME} relative to the data directory; other URLs as given. */
@@ -77,7 +102,8 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
   public static String render(String instanceId, boolean dev, ListenAddress listen, String stateDb, String keysDb) {
     return """
         # Munin Keep configuration. Every key can also be set with a KEEP_* environment variable:
-        # KEEP_LISTEN, KEEP_DATABASE_STATE, KEEP_DATABASE_KEYS, KEEP_TLS_CERT, KEEP_TLS_KEY.
+        # KEEP_LISTEN, KEEP_DATABASE_STATE, KEEP_DATABASE_KEYS, KEEP_TLS_CERT, KEEP_TLS_KEY,
+        # KEEP_SESSIONS_IDLE_MINUTES, ... (the table name and key in capitals, joined by '_').
         # Prefer the environment for database passwords: this file is not encrypted.
         instance_id = %s
         mode = %s
@@ -94,6 +120,13 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
         [audit]
         # Cosignatures from this many registered witnesses make a checkpoint final (0: no witnesses required).
         witness_quorum = 0
+
+        [sessions]
+        # Console and API sessions end after this much inactivity, and after this long in any case.
+        idle_minutes = 15
+        absolute_hours = 12
+        # Sensitive actions (key use and administration, approvals, export, erasure) need an MFA check this recent.
+        step_up_minutes = 5
         """.formatted(quote(instanceId), quote(dev ? "dev" : "production"), quote(listen.toString()),
         quote(stateDb), quote(keysDb));
   }
