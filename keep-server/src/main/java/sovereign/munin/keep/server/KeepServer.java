@@ -104,7 +104,7 @@ public final class KeepServer implements AutoCloseable {
           HttpsConnector.create(server, httpConfig, listen, keyStore, password));
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
-      table.install(cfg, auth);
+      table.install(cfg, new DeniedAccess(instance, auth));
     });
     try {
       app.start();
