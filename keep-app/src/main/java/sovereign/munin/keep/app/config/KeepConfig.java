@@ -17,7 +17,8 @@ import sovereign.munin.keep.store.DatabaseUrl;
  */
 public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, DatabaseUrl stateDb,
     DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum,
-    sovereign.munin.keep.app.identity.SessionPolicy sessions) {
+    sovereign.munin.keep.app.identity.SessionPolicy sessions, sovereign.munin.keep.governance.AccessPolicy access,
+    sovereign.munin.keep.governance.ReviewPolicy reviews) {
 
   private static final long MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -29,6 +30,8 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Objects.requireNonNull(tlsCert, "tlsCert");
     Objects.requireNonNull(tlsKey, "tlsKey");
     Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(reviews, "reviews");
   }
 
   /** Reads keep.toml from the data directory and applies environment overrides. */
@@ -55,8 +58,35 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Path key = dir.root().resolve(text(root.path("tls"), env, "key", "KEEP_TLS_KEY", "tls/server.key"));
     String quorumText = text(root.path("audit"), env, "witness_quorum", "KEEP_AUDIT_WITNESS_QUORUM", "0");
     int quorum = number(quorumText, "audit.witness_quorum", 0, 32);
+    JsonNode access = root.path("access");
     return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum,
-        sessions(root.path("sessions"), env));
+        sessions(root.path("sessions"), env), accessPolicy(access, env), reviewPolicy(access, env));
+  }
+
+  /** [access]: the longest grant one may ask for and how long a request waits for both approvals. */
+  private static sovereign.munin.keep.governance.AccessPolicy accessPolicy(JsonNode node, Map<String, String> env) {
+    var d = sovereign.munin.keep.governance.AccessPolicy.DEFAULT;
+    int max = number(text(node, env, "max_grant_days", "KEEP_ACCESS_MAX_GRANT_DAYS",
+        "" + d.maxGrantDuration().toDays()), "access.max_grant_days", 1, 366);
+    int pending = number(text(node, env, "pending_days", "KEEP_ACCESS_PENDING_DAYS",
+        "" + d.pendingTimeout().toDays()), "access.pending_days", 1, 90);
+    return new sovereign.munin.keep.governance.AccessPolicy(java.time.Duration.ofDays(max),
+        java.time.Duration.ofDays(pending));
+  }
+
+  /** [access]: how often every grant is put to review, and how long owners have to re-certify. */
+  private static sovereign.munin.keep.governance.ReviewPolicy reviewPolicy(JsonNode node, Map<String, String> env) {
+    var d = sovereign.munin.keep.governance.ReviewPolicy.DEFAULT;
+    int every = number(text(node, env, "review_every_days", "KEEP_ACCESS_REVIEW_EVERY_DAYS",
+        "" + d.interval().toDays()), "access.review_every_days", 1, 366);
+    int window = number(text(node, env, "review_window_days", "KEEP_ACCESS_REVIEW_WINDOW_DAYS",
+        "" + d.responseWindow().toDays()), "access.review_window_days", 1, 90);
+    if (window >= every) {
+      throw KeepException.badInput("bad-config", "access.review_window_days (" + window + ") must be shorter than "
+          + "access.review_every_days (" + every + ")");
+    }
+    return new sovereign.munin.keep.governance.ReviewPolicy(java.time.Duration.ofDays(every),
+        java.time.Duration.ofDays(window));
   }
 
   /** The [sessions] table: idle timeout, absolute lifetime and how fresh MFA must be for sensitive actions. */
@@ -127,6 +157,14 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
         absolute_hours = 12
         # Sensitive actions (key use and administration, approvals, export, erasure) need an MFA check this recent.
         step_up_minutes = 5
+
+        [access]
+        # Longest grant an access request may ask for; days a request waits for both approvals.
+        max_grant_days = 90
+        pending_days = 14
+        # Every grant goes to its project owners for re-certification this often; unanswered ones are revoked.
+        review_every_days = 90
+        review_window_days = 14
         """.formatted(quote(instanceId), quote(dev ? "dev" : "production"), quote(listen.toString()),
         quote(stateDb), quote(keysDb));
   }

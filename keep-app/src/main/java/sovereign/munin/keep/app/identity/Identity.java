@@ -21,8 +21,8 @@ public record Identity(Users users, PasswordLogin login, Projects projects, Sess
         actors, instance.tokens(),
         new TotpMfa(instance.state(), instance.audit(), instance.clock(), rng, instance.seal()),
         new AccessRequests(instance.state(), instance.audit(), instance.clock(), actors, projects,
-            sovereign.munin.keep.governance.AccessPolicy.DEFAULT),
+            instance.config().access()),
         new AccessReviews(instance.state(), instance.audit(), instance.clock(), actors,
-            sovereign.munin.keep.governance.ReviewPolicy.DEFAULT));
+            instance.config().reviews()));
   }
 }

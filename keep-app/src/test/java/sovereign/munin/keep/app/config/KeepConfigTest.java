@@ -51,6 +51,20 @@ class KeepConfigTest {
   }
 
   @Test
+  void load_accessLimits_fromFileAndRefusedWhenIncoherent() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[access]\nmax_grant_days = 30\n"
+        + "review_every_days = 30\nreview_window_days = 7\n");
+    KeepConfig c = KeepConfig.load(new DataDirectory(dir), Map.of());
+    assertThat(c.access().maxGrantDuration()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.access().pendingTimeout()).isEqualTo(java.time.Duration.ofDays(14));
+    assertThat(c.reviews().interval()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.reviews().responseWindow()).isEqualTo(java.time.Duration.ofDays(7));
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[access]\nreview_every_days = 10\n");
+    assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
+        .isInstanceOf(KeepException.class).hasMessageContaining("shorter than");
+  }
+
+  @Test
   void load_badSessionTimes_areClearErrors() throws Exception {
     Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[sessions]\nidle_minutes = 0\n");
     assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
