@@ -16,7 +16,7 @@ import sovereign.munin.keep.store.DatabaseUrl;
  * ({@code listen} by {@code KEEP_LISTEN}, {@code database.state} by {@code KEEP_DATABASE_STATE}, and so on).
  */
 public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, DatabaseUrl stateDb,
-    DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum) {
+    DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum, WebAuthnSettings webauthn) {
 
   private static final long MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -27,6 +27,7 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Objects.requireNonNull(keysDb, "keysDb");
     Objects.requireNonNull(tlsCert, "tlsCert");
     Objects.requireNonNull(tlsKey, "tlsKey");
+    Objects.requireNonNull(webauthn, "webauthn");
   }
 
   /** Reads keep.toml from the data directory and applies environment overrides. */
@@ -62,7 +63,12 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
       throw KeepException.badInput("bad-config", "audit.witness_quorum must be a whole number from 0 to 32, not '"
           + quorumText + "'");
     }
-    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum);
+    JsonNode wa = root.path("webauthn");
+    WebAuthnSettings webauthn = WebAuthnSettings.parse(
+        text(wa, env, "rp_id", "KEEP_WEBAUTHN_RP_ID", WebAuthnSettings.DEFAULT.rpId()),
+        text(wa, env, "rp_name", "KEEP_WEBAUTHN_RP_NAME", WebAuthnSettings.DEFAULT.rpName()),
+        text(wa, env, "origins", "KEEP_WEBAUTHN_ORIGINS", ""));
+    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum, webauthn);
   }
 
   /** Resolves {@code sqlite:NAME} relative to the data directory; other URLs as given. */
@@ -94,6 +100,12 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
         [audit]
         # Cosignatures from this many registered witnesses make a checkpoint final (0: no witnesses required).
         witness_quorum = 0
+
+        [webauthn]
+        # Passkeys and security keys. rp_id is the domain browsers open the console at (never an IP address);
+        # https://<rp_id>:<port> is accepted as origin, plus any listed here, comma-separated.
+        rp_id = "localhost"
+        # origins = "https://keep.example.org"
         """.formatted(quote(instanceId), quote(dev ? "dev" : "production"), quote(listen.toString()),
         quote(stateDb), quote(keysDb));
   }
