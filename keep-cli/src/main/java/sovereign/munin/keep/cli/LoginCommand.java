@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.config.PrivateFiles;
 
 /** {@code keep login}: password and TOTP code give an API token for this user, kept in DATA/cli.token. */
@@ -45,6 +46,11 @@ final class LoginCommand implements Callable<Integer> {
     }
     body.put("cliToken", true);
     JsonNode r = keep.api().post("/api/v1/auth/login", body, null);
+    if (r.path("mfaRequired").asBoolean()) {
+      throw new KeepException(KeepException.Kind.UNAUTHENTICATED, "security-key-required", "this account signs in "
+          + "with a passkey or security key, which the command line cannot use: give a TOTP or recovery code with "
+          + "--code, or sign in to the web console and use an API token minted there (POST /api/v1/tokens)");
+    }
     Path file = keep.dataDirectory().cliToken();
     Files.createDirectories(file.getParent());
     Files.deleteIfExists(file);

@@ -120,6 +120,22 @@ class IdentityCliTest {
   }
 
   @Test
+  void login_accountWithSecurityKey_isExit4WithReasonAndWritesNoToken() {
+    user("alice", "developer");
+    Identity served = Identity.of(instance, SessionPolicy.DEFAULT, "127.0.0.1", server::port);
+    var alice = served.users().byName("alice");
+    var key = new sovereign.munin.keep.app.identity.SoftwareAuthenticator("https://localhost:" + server.port(),
+        "localhost");
+    served.webauthn().register(alice, key.register((String) served.webauthn().registrationOptions(alice)
+        .get("challenge")), null);
+    System.setIn(new ByteArrayInputStream((PASSWORD + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    CliRun r = keep("login", "--name", "alice");
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(r.err()).contains("passkey or security key");
+    assertThat(init.dataDir().resolve("cli.token")).doesNotExist();
+  }
+
+  @Test
   void login_wrongPassword_isExit4AndWritesNoToken() {
     user("alice", "developer");
     System.setIn(new ByteArrayInputStream("nope\n\n".getBytes(StandardCharsets.UTF_8)));

@@ -69,7 +69,8 @@ final class Authenticator {
     }
     if (route.stepUp() && caller.session() != null && !identity.sessions().recentMfa(caller.session())) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
-          + "check: POST /api/v1/auth/step-up with a TOTP code, then retry");
+          + "check: POST /api/v1/auth/step-up with a TOTP code, or /api/v1/auth/step-up/webauthn with a security "
+          + "key, then retry");
     }
     return caller;
   }

@@ -72,7 +72,9 @@ public final class KeepServer implements AutoCloseable {
     KeyStore keyStore = ServerCertificate.serverKeyStore(instance.config().tlsCert(), instance.config().tlsKey(),
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
-    var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions);
+    // WebAuthn origins name the port actually bound, known only once the server started (port 0 in tests).
+    var boundPort = new java.util.concurrent.atomic.AtomicInteger(listen.port());
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions, listen.host(), boundPort::get);
     Authenticator auth = new Authenticator(identity, instance.state());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
@@ -83,6 +85,7 @@ public final class KeepServer implements AutoCloseable {
     AuditRoutes.register(table, instance);
     AuthRoutes.register(table, instance, identity);
     MfaRoutes.register(table, identity);
+    WebAuthnRoutes.register(table, instance, identity);
     IdentityRoutes.register(table, identity);
     AccessRoutes.register(table, identity, instance.clock());
     KeyAccess keyAccess = new KeyAccess(identity.projects(), keys);
@@ -117,6 +120,7 @@ public final class KeepServer implements AutoCloseable {
       throw new KeepException(KeepException.Kind.UNAVAILABLE, "server-start-failed",
           "the server could not start on " + listen + ": " + e.getMessage(), e);
     }
+    boundPort.set(portOf(app));
     instance.sequencer().start();
     rotation.start(ROTATION_PERIOD_SECONDS);
     var reviews = new sovereign.munin.keep.app.identity.ReviewScheduler(identity.reviews());
@@ -137,6 +141,10 @@ public final class KeepServer implements AutoCloseable {
 
   /** The port actually bound (differs from the configured one when that was 0). */
   public int port() {
+    return portOf(app);
+  }
+
+  private static int portOf(Javalin app) {
     for (var c : app.jettyServer().server().getConnectors()) {
       if (c instanceof ServerConnector sc) {
         return sc.getLocalPort();

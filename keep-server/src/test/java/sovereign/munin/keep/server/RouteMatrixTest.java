@@ -124,5 +124,17 @@ class RouteMatrixTest {
     assertThat(documented).isEqualTo(served);
     assertThat(doc.path("paths").path("/api/v1/users").path("post").path("x-permission").asText())
         .isEqualTo("user.manage");
+    var paths = doc.path("paths");
+    assertThat(paths.path("/api/v1/auth/login/webauthn").path("post").path("x-permission").asText())
+        .isEqualTo("public");
+    for (String p : List.of("/api/v1/auth/mfa/webauthn/register/options", "/api/v1/auth/mfa/webauthn/register",
+        "/api/v1/auth/step-up/webauthn/options", "/api/v1/auth/step-up/webauthn")) {
+      assertThat(paths.path(p).path("post").path("x-permission").asText()).as(p).isEqualTo("authenticated");
+      assertThat(paths.path(p).path("post").path("x-step-up").asBoolean()).as(p).isFalse();
+    }
+    assertThat(paths.path("/api/v1/auth/mfa/webauthn").path("get").path("x-permission").asText())
+        .isEqualTo("authenticated");
+    assertThat(paths.path("/api/v1/auth/mfa/webauthn/{id}/remove").path("post").path("x-step-up").asBoolean())
+        .isTrue();
   }
 }

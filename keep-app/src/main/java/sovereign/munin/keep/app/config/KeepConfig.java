@@ -18,7 +18,7 @@ import sovereign.munin.keep.store.DatabaseUrl;
 public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, DatabaseUrl stateDb,
     DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum,
     sovereign.munin.keep.app.identity.SessionPolicy sessions, sovereign.munin.keep.governance.AccessPolicy access,
-    sovereign.munin.keep.governance.ReviewPolicy reviews) {
+    sovereign.munin.keep.governance.ReviewPolicy reviews, WebAuthnSettings webauthn) {
 
   private static final long MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -32,6 +32,7 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(reviews, "reviews");
+    Objects.requireNonNull(webauthn, "webauthn");
   }
 
   /** Reads keep.toml from the data directory and applies environment overrides. */
@@ -57,67 +58,11 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Path cert = dir.root().resolve(text(root.path("tls"), env, "cert", "KEEP_TLS_CERT", "tls/server.crt"));
     Path key = dir.root().resolve(text(root.path("tls"), env, "key", "KEEP_TLS_KEY", "tls/server.key"));
     String quorumText = text(root.path("audit"), env, "witness_quorum", "KEEP_AUDIT_WITNESS_QUORUM", "0");
-    int quorum = number(quorumText, "audit.witness_quorum", 0, 32);
+    int quorum = ConfigSections.number(quorumText, "audit.witness_quorum", 0, 32);
     JsonNode access = root.path("access");
     return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum,
-        sessions(root.path("sessions"), env), accessPolicy(access, env), reviewPolicy(access, env));
-  }
-
-  /** [access]: the longest grant one may ask for and how long a request waits for both approvals. */
-  private static sovereign.munin.keep.governance.AccessPolicy accessPolicy(JsonNode node, Map<String, String> env) {
-    var d = sovereign.munin.keep.governance.AccessPolicy.DEFAULT;
-    int max = number(text(node, env, "max_grant_days", "KEEP_ACCESS_MAX_GRANT_DAYS",
-        "" + d.maxGrantDuration().toDays()), "access.max_grant_days", 1, 366);
-    int pending = number(text(node, env, "pending_days", "KEEP_ACCESS_PENDING_DAYS",
-        "" + d.pendingTimeout().toDays()), "access.pending_days", 1, 90);
-    return new sovereign.munin.keep.governance.AccessPolicy(java.time.Duration.ofDays(max),
-        java.time.Duration.ofDays(pending));
-  }
-
-  /** [access]: how often every grant is put to review, and how long owners have to re-certify. */
-  private static sovereign.munin.keep.governance.ReviewPolicy reviewPolicy(JsonNode node, Map<String, String> env) {
-    var d = sovereign.munin.keep.governance.ReviewPolicy.DEFAULT;
-    int every = number(text(node, env, "review_every_days", "KEEP_ACCESS_REVIEW_EVERY_DAYS",
-        "" + d.interval().toDays()), "access.review_every_days", 1, 366);
-    int window = number(text(node, env, "review_window_days", "KEEP_ACCESS_REVIEW_WINDOW_DAYS",
-        "" + d.responseWindow().toDays()), "access.review_window_days", 1, 90);
-    if (window >= every) {
-      throw KeepException.badInput("bad-config", "access.review_window_days (" + window + ") must be shorter than "
-          + "access.review_every_days (" + every + ")");
-    }
-    return new sovereign.munin.keep.governance.ReviewPolicy(java.time.Duration.ofDays(every),
-        java.time.Duration.ofDays(window));
-  }
-
-  /** The [sessions] table: idle timeout, absolute lifetime and how fresh MFA must be for sensitive actions. */
-  private static sovereign.munin.keep.app.identity.SessionPolicy sessions(JsonNode node, Map<String, String> env) {
-    var d = sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT;
-    int idle = number(text(node, env, "idle_minutes", "KEEP_SESSIONS_IDLE_MINUTES", "" + d.idle().toMinutes()),
-        "sessions.idle_minutes", 1, 24 * 60);
-    int absolute = number(text(node, env, "absolute_hours", "KEEP_SESSIONS_ABSOLUTE_HOURS",
-        "" + d.absolute().toHours()), "sessions.absolute_hours", 1, 7 * 24);
-    int stepUp = number(text(node, env, "step_up_minutes", "KEEP_SESSIONS_STEP_UP_MINUTES",
-        "" + d.stepUp().toMinutes()), "sessions.step_up_minutes", 1, 60);
-    if (idle > absolute * 60) {
-      throw KeepException.badInput("bad-config", "sessions.idle_minutes (" + idle + ") cannot exceed "
-          + "sessions.absolute_hours (" + absolute + " h)");
-    }
-    return new sovereign.munin.keep.app.identity.SessionPolicy(java.time.Duration.ofMinutes(idle),
-        java.time.Duration.ofHours(absolute), java.time.Duration.ofMinutes(stepUp));
-  }
-
-  private static int number(String text, String key, int min, int max) {
-    int n;
-    try {
-      n = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      n = Integer.MIN_VALUE;
-    }
-    if (n < min || n > max) {
-      throw KeepException.badInput("bad-config", key + " must be a whole number from " + min + " to " + max
-          + ", not '" + text + "'");
-    }
-    return n;
+        ConfigSections.sessions(root.path("sessions"), env), ConfigSections.access(access, env),
+        ConfigSections.reviews(access, env), ConfigSections.webauthn(root.path("webauthn"), env));
   }
 
   /** Resolves {@code sqlite:NAME} relative to the data directory; other URLs as given. */
@@ -165,6 +110,12 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
         # Every grant goes to its project owners for re-certification this often; unanswered ones are revoked.
         review_every_days = 90
         review_window_days = 14
+
+        [webauthn]
+        # Passkeys and security keys. rp_id is the domain browsers open the console at (never an IP address);
+        # https://<rp_id>:<port> is accepted as origin, plus any listed here, comma-separated.
+        rp_id = "localhost"
+        # origins = "https://keep.example.org"
         """.formatted(quote(instanceId), quote(dev ? "dev" : "production"), quote(listen.toString()),
         quote(stateDb), quote(keysDb));
   }
@@ -191,7 +142,7 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     return v.asText();
   }
 
-  private static String text(JsonNode node, Map<String, String> env, String key, String envName, String fallback) {
+  static String text(JsonNode node, Map<String, String> env, String key, String envName, String fallback) {
     String fromEnv = env.get(envName);
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv.strip();
