@@ -35,8 +35,11 @@ final class ErrorHandling {
       Problems.write(ctx, 500, "internal", "Internal error", "an unexpected error occurred (reference " + id + ")");
     });
     cfg.routes.error(404, ctx -> {
-      if (ConsoleRoutes.owns(ctx.path()) && !ctx.res().isCommitted() && ctx.result() == null) {
-        ConsoleErrors.page(ctx, 404, "not-found", "there is no console page at " + ctx.path());
+      if (ConsoleRoutes.owns(ctx.path())) {
+        String type = ctx.res().getContentType();
+        if (!ctx.res().isCommitted() && (type == null || !type.startsWith("text/html"))) {
+          ConsoleErrors.page(ctx, 404, "not-found", "there is no console page at " + ctx.path());
+        }
       } else if (!ctx.res().isCommitted() && !"application/problem+json".equals(ctx.res().getContentType())) {
         Problems.write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
       }
