@@ -39,7 +39,8 @@ final class ConsoleErrors {
     m.put("problem", type);
     m.put("detail", detail);
     m.put("csrfHint", type.startsWith("csrf"));
-    m.put("back", ConsolePage.pageOf(ctx.path()));
+    // After a refused form the page it came from; after a refused page the start page.
+    m.put("back", ctx.method().name().equals("GET") ? "/console" : ConsolePage.pageOf(ctx.path()));
     ConsoleView.render(ctx, status, "error", m);
   }
 
