@@ -15,9 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import sovereign.munin.keep.crypto.Base32;
 import sovereign.munin.keep.crypto.SecretBytes;
 import sovereign.munin.keep.crypto.Totp;
@@ -83,7 +86,7 @@ class ConsoleBrowserIT {
     f.user("tove", "developer");
     signIn("tove", ServerFixture.PASSWORD, null);
     assertThat(text("#me-mfa")).contains("Not set up");
-    browser.findElement(By.linkText("set it up now")).click();
+    follow("set it up now");
     click("#totp-start-form button");
     assertThat(browser.findElements(By.cssSelector("figure.qr svg path"))).hasSize(1);
     String secret = text("#totp-secret").replace(" ", "");
@@ -91,7 +94,7 @@ class ConsoleBrowserIT {
     type("#totp-confirm-form input[name=code]", code("tove"));
     click("#totp-confirm-form button");
     assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
-    browser.findElement(By.id("continue")).click();
+    click("#continue");
     assertThat(text("#me-mfa")).contains("Authenticator app set up");
     signOut();
 
@@ -112,7 +115,7 @@ class ConsoleBrowserIT {
     f.identity.projects().create("test", "payments", "olivia");
 
     signIn("dev", ServerFixture.PASSWORD, null);
-    browser.findElement(By.linkText("Requests")).click();
+    follow("Requests");
     type("#request-form input[name=project]", "payments");
     type("#request-form textarea[name=reason]", "fix the settlement bug");
     WebElement days = browser.findElement(By.cssSelector("#request-form input[name=days]"));
@@ -126,7 +129,7 @@ class ConsoleBrowserIT {
 
     signIn("olivia", ServerFixture.PASSWORD, code("olivia"));
     f.clock.advance(Duration.ofMinutes(6)); // the sign-in's MFA is no longer fresh enough to approve
-    browser.findElement(By.linkText("Approvals")).click();
+    follow("Approvals");
     click("tr[data-request='" + id + "'] form.approve button");
     assertThat(path()).as("approving needs a fresh MFA check").isEqualTo("/console/auth/step-up");
     assertThat(status(id)).isEqualTo(AccessRequest.Status.PENDING);
@@ -155,7 +158,7 @@ class ConsoleBrowserIT {
     signOut();
 
     signIn("sam", ServerFixture.PASSWORD, code("sam"));
-    browser.findElement(By.linkText("Approvals")).click();
+    follow("Approvals");
     assertThat(text("tr[data-request='" + id + "']")).contains("dev", "payments", "project owner: olivia");
     click("tr[data-request='" + id + "'] form.approve button");
     assertThat(text("#notice")).contains("approval is recorded");
@@ -168,7 +171,7 @@ class ConsoleBrowserIT {
     signOut();
 
     signIn("aud", ServerFixture.PASSWORD, null);
-    browser.findElement(By.linkText("Access audit")).click();
+    follow("Access audit");
     WebElement row = browser.findElement(By.cssSelector("#access-report tr[data-grant]"));
     assertThat(row.getText()).contains("dev", "payments", "developer");
     assertThat(row.findElement(By.cssSelector(".owner")).getText()).isEqualTo("olivia");
@@ -197,7 +200,7 @@ class ConsoleBrowserIT {
     signIn("dev", ServerFixture.PASSWORD, null);
     browser.get(origin + "/console/requests");
     f.clock.advance(Duration.ofMinutes(16)); // idle timeout is 15 minutes
-    browser.navigate().refresh();
+    navigating(() -> browser.navigate().refresh());
     assertThat(path()).isEqualTo("/console/auth/login");
     assertThat(text("#notice")).contains("session ended");
     type("#login-form input[name=name]", "dev");
@@ -271,7 +274,20 @@ class ConsoleBrowserIT {
     browser.findElement(By.cssSelector(css)).sendKeys(value);
   }
 
+  /** Clicks a button or link that loads another page, and waits until that page has replaced this one. */
   private void click(String css) {
-    browser.findElement(By.cssSelector(css)).click();
+    navigating(() -> browser.findElement(By.cssSelector(css)).click());
+  }
+
+  private void follow(String linkText) {
+    navigating(() -> browser.findElement(By.linkText(linkText)).click());
+  }
+
+  private void navigating(Runnable action) {
+    WebElement before = browser.findElement(By.tagName("html"));
+    action.run();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.stalenessOf(before));
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 }
