@@ -96,6 +96,7 @@ public final class KeepServer implements AutoCloseable {
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));
     OpenApi.register(table);
+    ConsoleRoutes.register(table, instance, identity);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
