@@ -15,7 +15,8 @@ final class ConsoleAssets {
   private static final Map<String, Asset> ASSETS = Map.of(
       "pico.css", new Asset("/META-INF/resources/webjars/picocss__pico/" + webjarVersion("picocss__pico")
           + "/css/pico.classless.min.css", "text/css; charset=utf-8"),
-      "console.css", new Asset("/console/assets/console.css", "text/css; charset=utf-8"));
+      "console.css", new Asset("/console/assets/console.css", "text/css; charset=utf-8"),
+      "passkeys.js", new Asset("/console/assets/passkeys.js", "text/javascript; charset=utf-8"));
 
   private ConsoleAssets() {}
 

@@ -6,9 +6,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.identity.Sessions;
+import sovereign.munin.keep.app.identity.WebAuthnSignIn;
 import sovereign.munin.keep.store.identity.UserRow;
 
 /**
@@ -30,7 +32,8 @@ final class ConsoleLogin {
   static void register(RouteTable t, Identity id) {
     ConsoleLogin c = new ConsoleLogin(id);
     t.get("/console/auth/login", RouteSpec.PUBLIC, "Console: sign-in page", (ctx, caller) -> c.form(ctx, null, ctx.queryParam("next")));
-    t.post("/console/auth/login", RouteSpec.PUBLIC, "Console: sign in with name, password and TOTP code",
+    t.post("/console/auth/login", RouteSpec.PUBLIC, "Console: sign in with name, password and TOTP code; "
+        + "without a code, a user with a security key gets the page that asks for it",
         (ctx, caller) -> c.login(ctx));
     t.post("/console/auth/logout", RouteSpec.AUTHENTICATED, "Console: end this session", (ctx, caller) -> {
       if (caller.session() != null) {
@@ -82,11 +85,21 @@ final class ConsoleLogin {
     UserRow user;
     try {
       user = id.login().check(ConsolePage.optionalField(ctx, "name", 64), password(ctx, "password"));
-      if (user.hasTotp() && !id.mfa().verify(user, ConsolePage.optionalField(ctx, "code", 64))) {
+      String code = ConsolePage.optionalField(ctx, "code", 64);
+      if (code == null) {
+        // The password was right: a user with a security key answers a challenge on the next page.
+        Optional<WebAuthnSignIn.LoginChallenge> challenge = id.webauthnSignIn().startLogin(user);
+        if (challenge.isPresent()) {
+          ConsolePasskeys.loginPage(ctx, challenge.get(), user.hasTotp(), ctx.formParam("next"));
+          return;
+        }
+      }
+      boolean mfa = id.hasMfa(user);
+      if (mfa && !id.mfa().verify(user, code)) {
         throw id.login().secondFactorFailed(user);
       }
       id.login().succeeded(user);
-      s = id.sessions().start(user.id(), user.hasTotp(), ctx.cookie(Authenticator.COOKIE));
+      s = id.sessions().start(user.id(), mfa, ctx.cookie(Authenticator.COOKIE));
     } catch (KeepException e) {
       if (!e.type().equals("login-failed")) {
         throw e;

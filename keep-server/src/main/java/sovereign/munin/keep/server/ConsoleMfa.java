@@ -21,6 +21,7 @@ final class ConsoleMfa {
       UserRow user = self(id, caller);
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Multi-factor authentication");
       m.put("enrolled", user.hasTotp());
+      ConsolePasskeys.mfaSection(m, id, user);
       ConsoleView.render(ctx, "mfa", m);
     });
     t.post("/console/auth/mfa/totp", RouteSpec.AUTHENTICATED, "Console: start TOTP enrolment (QR code, once)",
@@ -50,6 +51,7 @@ final class ConsoleMfa {
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Confirm it is you");
       m.put("enrolled", user.hasTotp());
       m.put("next", ConsolePage.safeNext(ctx.queryParam("next")));
+      ConsolePasskeys.stepUpSection(m, id, user);
       ConsoleView.render(ctx, "step-up", m);
     });
     t.post("/console/auth/step-up", RouteSpec.AUTHENTICATED, "Console: fresh MFA check with a TOTP code",

@@ -26,7 +26,9 @@ final class ConsolePage {
       Map.entry("denied", "The request is denied."),
       Map.entry("recertified", "The grant is re-certified."),
       Map.entry("revoked", "The grant is revoked."),
-      Map.entry("mfa-enrolled", "Your authenticator is set up; sign-ins now need its code."));
+      Map.entry("mfa-enrolled", "Your authenticator is set up; sign-ins now need its code."),
+      Map.entry("passkey-added", "Your passkey or security key is added; sign-ins can use it after your password."),
+      Map.entry("passkey-removed", "The passkey or security key is removed."));
 
   private ConsolePage() {}
 
@@ -65,6 +67,9 @@ final class ConsolePage {
 
   /** The page a POST to {@code path} belongs to, for coming back to it. */
   static String pageOf(String path) {
+    if (path.startsWith("/console/auth/mfa/")) {
+      return "/console/auth/mfa";
+    }
     String[] parts = path.split("/");
     return parts.length > 2 && !parts[2].equals("auth") ? "/console/" + parts[2] : "/console";
   }

@@ -36,7 +36,8 @@ final class ConsoleRoutes {
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Profile");
       m.put("name", user.name());
       m.put("role", user.role());
-      m.put("mfa", user.hasTotp());
+      m.put("mfa", id.hasMfa(user));
+      m.put("mfaSummary", ConsolePasskeys.summary(id, user));
       Map<String, String> projects = new TreeMap<>();
       caller.actor().projectRoles().forEach((p, roles) -> projects.put(names.project(p), roles(roles)));
       m.put("hasProjects", !projects.isEmpty());
@@ -47,6 +48,7 @@ final class ConsoleRoutes {
     ConsoleAssets.register(t);
     ConsoleLogin.register(t, id);
     ConsoleMfa.register(t, id);
+    ConsolePasskeys.register(t, id);
     ConsoleAccess.register(t, id, instance.clock());
     ConsoleReviews.register(t, id);
   }

@@ -15,11 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import sovereign.munin.keep.crypto.Base32;
 import sovereign.munin.keep.crypto.SecretBytes;
 import sovereign.munin.keep.crypto.Totp;
@@ -40,6 +38,7 @@ class ConsoleBrowserIT {
   ServerFixture f;
   ChromeDriver browser;
   String origin;
+  ConsolePages pages;
   final Map<String, SecretBytes> totp = new HashMap<>();
 
   @BeforeEach
@@ -48,6 +47,7 @@ class ConsoleBrowserIT {
     f = new ServerFixture(base, null, null);
     browser = ConsoleBrowser.start(f.init.tlsCert(), profile);
     origin = "https://localhost:" + f.server.port();
+    pages = new ConsolePages(browser, origin);
   }
 
   @AfterEach
@@ -209,19 +209,11 @@ class ConsoleBrowserIT {
   }
 
   private void signIn(String name, String password, String code) {
-    browser.get(origin + "/console/auth/login");
-    type("#login-form input[name=name]", name);
-    type("#login-form input[name=password]", password);
-    if (code != null) {
-      type("#login-form input[name=code]", code);
-    }
-    click("#login-form button");
+    pages.signIn(name, password, code);
   }
 
   private void signOut() {
-    browser.get(origin + "/console");
-    click("#logout-form button");
-    assertThat(text("#notice")).contains("signed out");
+    pages.signOut();
   }
 
   /** A user with a known password and TOTP set up through the use cases. */
@@ -262,50 +254,26 @@ class ConsoleBrowserIT {
   }
 
   private String path() {
-    return java.net.URI.create(browser.getCurrentUrl()).getPath();
+    return pages.path();
   }
 
   private String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText().strip();
+    return pages.text(css);
   }
 
   private void type(String css, String value) {
-    browser.findElement(By.cssSelector(css)).sendKeys(value);
+    pages.type(css, value);
   }
 
-  /** Clicks a button or link that loads another page, and waits until that page has replaced this one. */
   private void click(String css) {
-    navigating(() -> browser.findElement(By.cssSelector(css)).click());
+    pages.click(css);
   }
 
   private void follow(String linkText) {
-    navigating(() -> browser.findElement(By.linkText(linkText)).click());
-  }
-
-  /**
-   * Whether the old page's element is gone. Chromium sometimes answers a lookup of a node from an unloaded page with
-   * an inspector error instead of a stale-element error; both mean the page was replaced.
-   */
-  private static boolean replaced(WebElement before) {
-    try {
-      before.getTagName();
-      return false;
-    } catch (org.openqa.selenium.StaleElementReferenceException e) {
-      return true;
-    } catch (org.openqa.selenium.WebDriverException e) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("does not belong to the document") || m.contains("No node with given id")) {
-        return true;
-      }
-      throw e;
-    }
+    pages.follow(linkText);
   }
 
   private void navigating(Runnable action) {
-    WebElement before = browser.findElement(By.tagName("html"));
-    action.run();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(d -> replaced(before));
-    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    pages.navigating(action);
   }
 }
