@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -45,6 +46,11 @@ final class ConsoleBrowser {
 
   /** Starts Chromium trusting only {@code serverCertPem}, with a fresh profile under {@code profileDir}. */
   static ChromeDriver start(Path serverCertPem, Path profileDir) throws Exception {
+    return start(serverCertPem, profileDir, true);
+  }
+
+  /** As {@link #start(Path, Path)}; with {@code javascript} false the browser runs no script, as some users set it. */
+  static ChromeDriver start(Path serverCertPem, Path profileDir, boolean javascript) throws Exception {
     requireInstalled();
     System.setProperty("SE_OFFLINE", "true");
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -57,6 +63,9 @@ final class ConsoleBrowser {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profileDir.toAbsolutePath(),
         "--ignore-certificate-errors-spki-list=" + spkiHash(serverCertPem)));
+    if (!javascript) {
+      options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;

@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import sovereign.munin.keep.app.identity.SoftwareAuthenticator;
 import sovereign.munin.keep.crypto.Base32;
 import sovereign.munin.keep.crypto.SecretBytes;
 import sovereign.munin.keep.crypto.Totp;
@@ -26,7 +27,7 @@ import sovereign.munin.keep.governance.AccessRequest;
 /**
  * Passkeys in the console, in headless Chromium with its virtual authenticator (CTAP2, user verification): adding
  * one on the MFA page, signing in with password and key, step-up with the key before an approval, removal, and a
- * browser without the key getting no session.
+ * browser without the key getting no session; and the pages without JavaScript.
  */
 class PasskeyBrowserIT {
 
@@ -156,6 +157,35 @@ class PasskeyBrowserIT {
     assertThat(audit("user.mfa-remove")).hasSize(1);
     browser.get(origin + "/console");
     assertThat(pages.text("#me-mfa")).contains("Not set up");
+  }
+
+  @Test
+  void withoutJavaScript_thePasskeyPartsSaySo_andTheCodeStillSignsIn() throws Exception {
+    enrolled("olivia", "developer");
+    ServerFixture.Session s = f.login("olivia", code());
+    var options = f.withSession("POST", "/api/v1/auth/mfa/webauthn/register/options", "{}", s);
+    String answer = new SoftwareAuthenticator(origin, "localhost")
+        .register(ServerFixture.json(options).path("challenge").asText());
+    assertThat(f.withSession("POST", "/api/v1/auth/mfa/webauthn/register", java.util.Map.of("credential",
+        ServerFixture.JSON.readTree(answer), "label", "app key"), s).statusCode()).isEqualTo(201);
+    browser.quit();
+    browser = ConsoleBrowser.start(f.init.tlsCert(), profile.resolve("no-script"), false);
+    pages = new ConsolePages(browser, origin);
+
+    pages.signIn("olivia", ServerFixture.PASSWORD, null);
+    assertThat(pages.text("#passkey-login")).contains("needs JavaScript", "code from your authenticator app");
+    assertThat(browser.findElement(By.id("passkey-login-button")).isDisplayed()).isFalse();
+    pages.click("#use-code");
+    pages.type("#login-form input[name=name]", "olivia");
+    pages.type("#login-form input[name=password]", ServerFixture.PASSWORD);
+    pages.type("#login-form input[name=code]", code());
+    pages.click("#login-form button");
+    assertThat(pages.path()).isEqualTo("/console");
+    assertThat(pages.text("#me-mfa")).contains("Authenticator app set up", "1 passkey or security key");
+    browser.get(origin + "/console/auth/mfa");
+    assertThat(pages.text("#passkey-list tr[data-passkey] .label")).isEqualTo("app key");
+    assertThat(pages.text("#passkeys")).contains("needs JavaScript");
+    assertThat(browser.findElement(By.id("passkey-add-form")).isDisplayed()).isFalse();
   }
 
   /** Chromium's virtual authenticator: CTAP2 over USB, user verification on and always passing. */
