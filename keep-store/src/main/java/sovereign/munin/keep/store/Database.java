@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import sovereign.munin.keep.store.internal.DaoMetadata;
 import sovereign.munin.keep.store.internal.GroupCommitWriter;
 import sovereign.munin.keep.store.internal.StoreErrors;
 
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setQueryTimeout(30);
+    DaoMetadata.warm(jdbi);
     this.writer = url.kind() == DatabaseUrl.Kind.SQLITE ? new GroupCommitWriter(jdbi, schema.folder) : null;
   }
 
