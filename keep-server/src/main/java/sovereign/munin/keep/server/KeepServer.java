@@ -73,7 +73,7 @@ public final class KeepServer implements AutoCloseable {
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
     var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions);
-    Authenticator auth = new Authenticator(identity, instance.state());
+    Authenticator auth = new Authenticator(identity, instance.state(), instance.clock());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
     KeyOperations ops = new KeyOperations(instance, keys);
@@ -85,10 +85,11 @@ public final class KeepServer implements AutoCloseable {
     MfaRoutes.register(table, identity);
     IdentityRoutes.register(table, identity);
     AccessRoutes.register(table, identity, instance.clock());
-    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys);
+    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys, instance.state());
     KeyRoutes.register(table, instance, keys, keyAccess);
     RotationRoutes.register(table, instance, rotation);
     KeyUseRoutes.register(table, ops, keyAccess);
+    TokenRoutes.register(table, instance, identity, keys);
     TrustRoutes.register(table, trust);
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));
