@@ -44,9 +44,12 @@ public final class KeySignBench {
          KeepServer server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
          HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
              .sslContext(ClientTls.trusting(instance.config().tlsCert())).build()) {
-      String token = projectOwnerToken(instance, "bench");
-      post(http, server, token, "/api/v1/keys", Map.of("name", "bench-signing", "project", "bench",
+      String owner = projectOwnerToken(instance, "bench");
+      post(http, server, owner, "/api/v1/keys", Map.of("name", "bench-signing", "project", "bench",
           "purpose", "signing", "type", "ml-dsa-65"));
+      // What a build machine holds: a token narrowed to the one key (machine tokens must be, to use private keys).
+      String token = post(http, server, owner, "/api/v1/tokens", Map.of("label", "bench", "projects",
+          List.of("bench"), "keys", List.of("bench-signing"), "days", 1)).path("token").asText();
       String body = JSON.writeValueAsString(Map.of("message", Base64.getEncoder().encodeToString(message)));
       JsonNode one = post(http, server, token, "/api/v1/keys/bench-signing/sign", body);
       String verifyBody = JSON.writeValueAsString(Map.of("message", Base64.getEncoder().encodeToString(message),
@@ -145,15 +148,15 @@ public final class KeySignBench {
     }
   }
 
-  /** A token of a new project owner of {@code project}: the least privilege that may sign with its keys. */
+  /** The login token of a new project owner of {@code project}, who creates the key and mints the machine token. */
   private static String projectOwnerToken(KeepInstance instance, String project) {
     var identity = sovereign.munin.keep.app.identity.Identity.of(instance,
         sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
     var user = identity.users().create("bench", "bench-owner", "developer");
     identity.users().changePassword(user.id(), user.password().value(), "a long benchmark passphrase");
     identity.projects().create("bench", project, "bench-owner");
-    return instance.state().transaction(h -> identity.tokens().issueForUser(h, "bench", user.id(),
-        java.util.List.of(), java.util.List.of(), java.time.Duration.ofHours(1))).secret();
+    return instance.state().transaction(h -> identity.tokens().issueLogin(h, user.id(),
+        java.time.Duration.ofHours(1))).secret();
   }
 
   private KeySignBench() {}

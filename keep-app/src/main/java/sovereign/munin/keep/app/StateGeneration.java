@@ -1,7 +1,7 @@
 package sovereign.munin.keep.app;
 
 import sovereign.munin.keep.store.Database;
-import sovereign.munin.keep.store.StateGenerationDao;
+import sovereign.munin.keep.store.StateGenerations;
 
 /**
  * The state database's change counter, which triggers move on in the same transaction as any change to tokens,
@@ -18,6 +18,6 @@ public final class StateGeneration {
 
   /** The counter as committed now. */
   public long current() {
-    return state.read(h -> h.attach(StateGenerationDao.class).current());
+    return state.read(StateGenerations::current);
   }
 }

@@ -10,7 +10,7 @@ import sovereign.munin.keep.crypto.KeepCryptoException;
 import sovereign.munin.keep.crypto.Pem;
 import sovereign.munin.keep.crypto.Signatures;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
-import sovereign.munin.keep.store.keys.ManagedKeyDao;
+import sovereign.munin.keep.store.keys.KeyUseWrites;
 
 /**
  * Uses of managed keys: sign, verify, encrypt, decrypt, export the public key. Every use is counted on its version
@@ -55,8 +55,8 @@ public final class KeyOperations {
     }
     long now = instance.clock().millis();
     String hash = HexFormat.of().formatHex(KeyUse.sha256(sig));
-    use.record(k, v, "key.sign", actor, true, h -> h.attach(ManagedKeyDao.class).insertSignature(hash,
-        k.key().id(), v.version(), now));
+    use.record(k, v, "key.sign", actor, true, h -> KeyUseWrites.insertSignature(h, hash, k.key().id(),
+        v.version(), now));
     return new Signature(k.key().name(), v.version(), v.publicKeyId(), k.type().id(), sig, KeyView.time(now));
   }
 

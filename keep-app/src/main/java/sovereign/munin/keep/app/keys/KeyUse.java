@@ -9,7 +9,7 @@ import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
-import sovereign.munin.keep.store.keys.ManagedKeyDao;
+import sovereign.munin.keep.store.keys.KeyUseWrites;
 
 /**
  * The steps every key use shares: refuse while sealed, find the key as committed now, pick the version, open its
@@ -77,7 +77,7 @@ final class KeyUse {
     AuditEvent e = event(k, v, action, actor, ok);
     instance.state().transaction(h -> {
       if (v != null) {
-        h.attach(ManagedKeyDao.class).countUse(k.key().id(), v.version());
+        KeyUseWrites.countUse(h, k.key().id(), v.version());
       }
       extra.accept(h);
       instance.audit().record(h, e);

@@ -8,7 +8,6 @@ import org.jdbi.v3.sqlobject.SqlObjectFactory;
 import sovereign.munin.keep.store.ApiTokenDao;
 import sovereign.munin.keep.store.InstanceMetaDao;
 import sovereign.munin.keep.store.SealConfigDao;
-import sovereign.munin.keep.store.StateGenerationDao;
 import sovereign.munin.keep.store.audit.AuditCheckpointDao;
 import sovereign.munin.keep.store.audit.AuditEventDao;
 import sovereign.munin.keep.store.audit.AuditHashDao;
@@ -34,7 +33,7 @@ public final class DaoMetadata {
   public static final List<Class<?>> ALL = List.of(ApiTokenDao.class, InstanceMetaDao.class, SealConfigDao.class,
       AuditCheckpointDao.class, AuditEventDao.class, AuditHashDao.class, AuditKeyDao.class, AuditPersonalDao.class,
       AccessDao.class, ProjectDao.class, ReviewDao.class, SessionDao.class, UserDao.class, KeyMaterialDao.class,
-      ManagedKeyDao.class, StateGenerationDao.class);
+      ManagedKeyDao.class);
 
   private DaoMetadata() {}
 

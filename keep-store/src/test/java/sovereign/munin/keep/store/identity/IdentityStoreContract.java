@@ -225,7 +225,7 @@ abstract class IdentityStoreContract {
   }
 
   private long generation() {
-    return db().read(h -> h.attach(sovereign.munin.keep.store.StateGenerationDao.class).current());
+    return db().read(sovereign.munin.keep.store.StateGenerations::current);
   }
 
   @Test

@@ -93,7 +93,7 @@ abstract class ManagedKeyStoreContract {
   }
 
   private long generation() {
-    return state().read(h -> h.attach(sovereign.munin.keep.store.StateGenerationDao.class).current());
+    return state().read(sovereign.munin.keep.store.StateGenerations::current);
   }
 
   @Test
