@@ -33,6 +33,11 @@ final class TokenRoutes {
     t.post("/api/v1/tokens", RouteSpec.AUTHENTICATED, "Mint an API token owned by the caller (shown once)",
         (ctx, caller) -> {
           AuthRoutes.requireUser(caller);
+          if (caller.machineToken()) {
+            // A machine token minting tokens could widen itself (drop its key, project or permission narrowing).
+            throw new KeepException(KeepException.Kind.FORBIDDEN, "token-mint-needs-person", "machine tokens "
+                + "cannot mint tokens; sign in (keep login, or the console) to mint one");
+          }
           TokenRequest req = KeyRoutes.body(ctx, TokenRequest.class);
           int days = req.days() == null ? 30 : req.days();
           if (days < 1 || days > 365) {
