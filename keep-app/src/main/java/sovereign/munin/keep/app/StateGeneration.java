@@ -18,6 +18,6 @@ public final class StateGeneration {
 
   /** The counter as committed now. */
   public long current() {
-    return state.read(StateGenerations::current);
+    return StateGenerations.current(state);
   }
 }

@@ -159,6 +159,24 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** A read on a pooled JDBC connection, without a JDBI handle. */
+  @FunctionalInterface
+  public interface JdbcRead<R> {
+    R read(java.sql.Connection c) throws java.sql.SQLException;
+  }
+
+  /**
+   * Runs a read in plain JDBC on a pooled connection, for reads made on every request where opening a JDBI handle
+   * (a copy of its whole configuration) costs more than the query.
+   */
+  public <R> R readJdbc(JdbcRead<R> work) {
+    try (java.sql.Connection c = pool.getConnection()) {
+      return work.read(c);
+    } catch (java.sql.SQLException e) {
+      throw new StoreException.Unavailable("a read failed: " + e.getMessage(), e);
+    }
+  }
+
   /** True when a trivial query answers within a few seconds. */
   public boolean ping() {
     try {

@@ -16,7 +16,16 @@ public final class StateGenerations {
 
   /** The counter as the handle sees it. */
   public static long current(Handle h) {
-    try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT value FROM state_generation WHERE id = 1");
+    return current(h.getConnection());
+  }
+
+  /** The counter as committed now, read on a connection of the state database's pool. */
+  public static long current(Database state) {
+    return state.readJdbc(StateGenerations::current);
+  }
+
+  private static long current(java.sql.Connection c) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM state_generation WHERE id = 1");
          ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         throw new StoreException.Unavailable("the state generation row is missing", null);
