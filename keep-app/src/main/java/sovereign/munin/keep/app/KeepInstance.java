@@ -36,6 +36,7 @@ public final class KeepInstance implements AutoCloseable {
   private final Clock clock;
   private final Sequencer sequencer;
   private final AuditLog audit;
+  private Map<String, String> env = Map.of();
 
   private KeepInstance(DataDirectory dir, KeepConfig config, Database state, Database keys, SealState seal,
       Clock clock, SecureRandom rng) {
@@ -70,18 +71,8 @@ public final class KeepInstance implements AutoCloseable {
       }
       SealState seal = new SealState(sealConfig);
       KeepInstance instance = new KeepInstance(dir, config, state, keys, seal, clock, rng);
-      if (config.dev() && sealConfig.kind().equals("dev")) {
-        seal.unsealWith(DevUnsealFile.read(dir.devUnsealFile()));
-      }
-      if (sealConfig.kind().equals("hsm")) {
-        // Auto-unseal: the root key never leaves the token; the PIN comes from the environment only.
-        String hsmConfig = state.read(h -> h.attach(InstanceMetaDao.class).find("hsm_config")).orElseThrow(() ->
-            new KeepException(KeepException.Kind.UNAVAILABLE, "hsm-config-missing", "the state database does not "
-                + "name the HSM config of this instance"));
-        String pin = env.get("KEEP_HSM_PIN");
-        seal.unsealWith(HsmRootKey.open(java.nio.file.Path.of(hsmConfig), pin == null ? null : pin.toCharArray(),
-            HsmRootKey.alias(config.instanceId())));
-      }
+      instance.env = Map.copyOf(env);
+      instance.unsealAutomatically();
       return instance;
     } catch (StoreException e) {
       closeQuietly(state, keys);
@@ -102,6 +93,29 @@ public final class KeepInstance implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Unseals without custodians where the instance allows it: a dev instance from its dev file, an HSM instance
+   * through the token (PIN from {@code KEEP_HSM_PIN} as given at open). Returns false for share-sealed instances.
+   */
+  public boolean unsealAutomatically() {
+    SealConfigRow sealConfig = keys.read(h -> h.attach(SealConfigDao.class).find()).orElseThrow();
+    if (config.dev() && sealConfig.kind().equals("dev")) {
+      seal.unsealWith(DevUnsealFile.read(dir.devUnsealFile()));
+      return true;
+    }
+    if (sealConfig.kind().equals("hsm")) {
+      // The root key never leaves the token; the PIN comes from the environment only.
+      String hsmConfig = state.read(h -> h.attach(InstanceMetaDao.class).find("hsm_config")).orElseThrow(() ->
+          new KeepException(KeepException.Kind.UNAVAILABLE, "hsm-config-missing", "the state database does not "
+              + "name the HSM config of this instance"));
+      String pin = env.get("KEEP_HSM_PIN");
+      seal.unsealWith(HsmRootKey.open(java.nio.file.Path.of(hsmConfig), pin == null ? null : pin.toCharArray(),
+          HsmRootKey.alias(config.instanceId())));
+      return true;
+    }
+    return false;
   }
 
   /** Ready means: unsealed, and both databases answer. */

@@ -1,9 +1,7 @@
 package sovereign.munin.keep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +46,11 @@ final class LoginCommand implements Callable<Integer> {
     }
     body.put("cliToken", true);
     JsonNode r = keep.api().post("/api/v1/auth/login", body, null);
+    if (r.path("mfaRequired").asBoolean()) {
+      throw new KeepException(KeepException.Kind.UNAUTHENTICATED, "security-key-required", "this account signs in "
+          + "with a passkey or security key, which the command line cannot use: give a TOTP or recovery code with "
+          + "--code, or sign in to the web console and use an API token minted there (POST /api/v1/tokens)");
+    }
     Path file = keep.dataDirectory().cliToken();
     Files.createDirectories(file.getParent());
     Files.deleteIfExists(file);
@@ -63,41 +66,9 @@ final class LoginCommand implements Callable<Integer> {
     } else {
       spec.commandLine().getOut().println("Signed in as " + user + "; token saved in " + file + ".");
       if (r.path("mustChangePassword").asBoolean()) {
-        spec.commandLine().getOut().println("Change your one-time password now: POST /api/v1/auth/password.");
+        spec.commandLine().getOut().println("Change your one-time password now: keep password");
       }
     }
     return 0;
-  }
-
-  /** Reads from the terminal without echo when there is one, else plain lines from standard input. */
-  private static final class Prompt {
-    private final java.io.Console console = System.console();
-    private BufferedReader stdin;
-
-    String line(String label) throws IOException {
-      if (console != null) {
-        return console.readLine("%s", label);
-      }
-      return reader().readLine();
-    }
-
-    String secret(String label) throws IOException {
-      if (console != null) {
-        char[] pw = console.readPassword("%s", label);
-        return pw == null ? "" : new String(pw);
-      }
-      String s = reader().readLine();
-      if (s == null) {
-        throw KeepException.badInput("password-missing", "no password given on standard input");
-      }
-      return s;
-    }
-
-    private BufferedReader reader() {
-      if (stdin == null) {
-        stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      }
-      return stdin;
-    }
   }
 }

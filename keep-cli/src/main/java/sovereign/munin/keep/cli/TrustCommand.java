@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code keep trust}: the signed trust file for offline verifiers. */
 @Command(name = "trust", mixinStandardHelpOptions = true,
     description = "The signed trust file: public keys, validity windows and revocations for offline verifiers.",
-    subcommands = {TrustExportCommand.class})
+    subcommands = {TrustExportCommand.class, TrustVerifyCommand.class})
 final class TrustCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;

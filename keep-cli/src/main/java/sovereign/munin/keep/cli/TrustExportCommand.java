@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keep trust export}: writes the signed trust file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Write the trust file (a DSSE envelope signed by the instance's ML-DSA-65 root of trust).",
-        "Pin the root with 'keep key export-public _trust-root' and carry both to offline verifiers."})
+        "With --root-out, also write the root's public key: pin it once at each offline verifier and check",
+        "every later trust file with 'keep trust verify FILE --root ROOT.pem'."})
 final class TrustExportCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,11 +25,18 @@ final class TrustExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the trust file goes.")
   Path out;
 
+  @Option(names = "--root-out", paramLabel = "PEM", description = "Also write the root of trust's public key here.")
+  Path rootOut;
+
   @Override
   public Integer call() throws Exception {
     KeepCommand keep = trust.keep;
     JsonNode envelope = keep.api().post("/api/v1/trust/export", null, keep.token());
     KeyFiles.write(out, JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));
+    if (rootOut != null) {
+      JsonNode root = keep.api().get("/api/v1/trust/root", keep.token());
+      KeyFiles.write(rootOut, root.path("publicKey").asText().getBytes(StandardCharsets.UTF_8));
+    }
     JsonNode payload = JSON.readTree(Base64.getDecoder().decode(envelope.path("payload").asText()));
     var w = trust.spec.commandLine().getOut();
     if (keep.json) {

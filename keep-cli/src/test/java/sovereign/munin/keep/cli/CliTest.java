@@ -92,6 +92,31 @@ class CliTest {
       assertThat(status.exit()).isZero();
       assertThat(JSON.readTree(status.out()).path("sealed").asBoolean()).isFalse();
       assertThat(instance.ready()).isTrue();
+
+      sovereign.munin.keep.app.config.PrivateFiles.write(data.resolve("cli.token"), JSON.readTree(init.out())
+          .path("adminToken").asText().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      CliRun auto = CliRun.of(concat(common, "unseal"));
+      assertThat(auto.exit()).isZero();
+      assertThat(CliRun.of(concat(common, "seal")).exit()).isZero();
+      CliRun refused = CliRun.of(concat(common, "unseal"));
+      assertThat(refused.exit()).isEqualTo(1);
+      assertThat(refused.err()).contains("custodian shares");
+      assertThat(instance.seal().isSealed()).isTrue();
+    }
+  }
+
+  @Test
+  void devInstance_sealedByCommand_unsealsAgainWithoutRestart() {
+    Path data = base.resolve("data");
+    assertThat(CliRun.of("init", "--dev", "--data", data.toString()).exit()).isZero();
+    try (KeepInstance instance = TestInstances.open(data);
+         KeepServer server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"))) {
+      String[] common = {"--data", data.toString(), "--server", server.url()};
+      assertThat(CliRun.of(concat(common, "seal")).exit()).isZero();
+      assertThat(instance.ready()).isFalse();
+      CliRun r = CliRun.of(concat(common, "unseal", "--json"));
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(instance.ready()).isTrue();
     }
   }
 

@@ -120,11 +120,70 @@ class IdentityCliTest {
   }
 
   @Test
+  void login_accountWithSecurityKey_isExit4WithReasonAndWritesNoToken() {
+    user("alice", "developer");
+    Identity served = Identity.of(instance, SessionPolicy.DEFAULT, "127.0.0.1", server::port);
+    var alice = served.users().byName("alice");
+    var key = new sovereign.munin.keep.app.identity.SoftwareAuthenticator("https://localhost:" + server.port(),
+        "localhost");
+    served.webauthn().register(alice, key.register((String) served.webauthn().registrationOptions(alice)
+        .get("challenge")), null);
+    System.setIn(new ByteArrayInputStream((PASSWORD + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    CliRun r = keep("login", "--name", "alice");
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(r.err()).contains("passkey or security key");
+    assertThat(init.dataDir().resolve("cli.token")).doesNotExist();
+  }
+
+  @Test
   void login_wrongPassword_isExit4AndWritesNoToken() {
     user("alice", "developer");
     System.setIn(new ByteArrayInputStream("nope\n\n".getBytes(StandardCharsets.UTF_8)));
     CliRun r = keep("login", "--name", "alice");
     assertThat(r.exit()).isEqualTo(4);
     assertThat(init.dataDir().resolve("cli.token")).doesNotExist();
+  }
+
+  @Test
+  void password_oneTimeThenChanged_loginTakesOnlyTheNewOne() throws Exception {
+    NewUser u = identity.users().create("test", "dana", "developer");
+    String otp = u.password().value();
+    System.setIn(new ByteArrayInputStream((otp + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    CliRun first = keep("login", "--name", "dana");
+    assertThat(first.out()).contains("keep password");
+    System.setIn(new ByteArrayInputStream((otp + "\nnew one\nnew two\n").getBytes(StandardCharsets.UTF_8)));
+    CliRun mismatch = keep("password");
+    assertThat(mismatch.exit()).isEqualTo(1);
+    assertThat(mismatch.err()).contains("differ");
+    System.setIn(new ByteArrayInputStream((otp + "\n" + PASSWORD + "\n" + PASSWORD + "\n")
+        .getBytes(StandardCharsets.UTF_8)));
+    CliRun changed = keep("password");
+    assertThat(changed.exit()).as(changed.err()).isZero();
+    System.setIn(new ByteArrayInputStream((otp + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    assertThat(keep("login", "--name", "dana").exit()).isEqualTo(4);
+    login("dana");
+  }
+
+  @Test
+  void mfaTotp_enrolAndConfirm_thenLoginNeedsTheCode() throws Exception {
+    user("erin", "developer");
+    login("erin");
+    JsonNode started = json(keep("mfa", "totp", "--json"));
+    assertThat(started.path("otpauthUri").asText()).startsWith("otpauth://totp/");
+    var secret = sovereign.munin.keep.crypto.SecretBytes.copyOf(
+        sovereign.munin.keep.crypto.Base32.decode(started.path("secret").asText()));
+    var totp = sovereign.munin.keep.crypto.Totp.DEFAULT;
+    assertThat(keep("mfa", "confirm", "--code", "000000").exit()).isEqualTo(4);
+    String code = totp.codeAt(secret, totp.stepAt(java.time.Instant.now()));
+    JsonNode confirmed = json(keep("mfa", "confirm", "--code", code, "--json"));
+    assertThat(confirmed.path("recoveryCodes")).hasSize(10);
+
+    System.setIn(new ByteArrayInputStream((PASSWORD + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    assertThat(keep("login", "--name", "erin").exit()).isEqualTo(4);
+    String recovery = confirmed.path("recoveryCodes").get(0).asText();
+    System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
+    CliRun withCode = keep("login", "--name", "erin", "--code", recovery, "--json");
+    assertThat(withCode.exit()).as(withCode.err()).isZero();
+    assertThat(JSON.readTree(withCode.out()).path("mfaEnrolled").asBoolean()).isTrue();
   }
 }

@@ -24,7 +24,7 @@ class InitHsmCliIT {
   Path base;
 
   @Test
-  void initHsm_serverStartsUnsealed_keysSignUnderHsmRoot() {
+  void initHsm_serverStartsUnsealed_keysSignUnderHsmRoot() throws Exception {
     Path cfg = TestHsm.token(base);
     Path data = base.resolve("data");
     CliRun init = CliRun.of("init", "--hsm", cfg.toString(), "--data", data.toString());
@@ -43,6 +43,22 @@ class InitHsmCliIT {
       var ops = new KeyOperations(instance, keys);
       assertThat(ops.verify("release", MSG, ops.sign("release", MSG, null, "test").signature(), "test").valid())
           .isTrue();
+
+      var token = java.util.regex.Pattern.compile("keep_[A-Za-z0-9_-]+").matcher(init.out());
+      assertThat(token.find()).isTrue();
+      sovereign.munin.keep.app.config.PrivateFiles.write(data.resolve("cli.token"),
+          token.group().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String[] common = {"--data", data.toString(), "--server", server.url()};
+      assertThat(CliRun.of(concat(common, "seal")).exit()).isZero();
+      assertThat(instance.seal().isSealed()).isTrue();
+      CliRun again = CliRun.of(concat(common, "unseal"));
+      assertThat(again.exit()).as(again.err()).isZero();
+      assertThat(instance.ready()).isTrue();
     }
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(head), java.util.Arrays.stream(tail))
+        .toArray(String[]::new);
   }
 }

@@ -146,4 +146,72 @@ class KeyCliTest {
     assertThat(env.path("payloadType").asText()).isEqualTo("application/vnd.munin-keep.trust.v1+json");
     assertThat(CliRun.of("trust", "export", "--help").out()).contains("--json");
   }
+
+  @Test
+  void trustVerify_offline_judgesSignaturesByTheListedRevocations() throws Exception {
+    keep("key", "create", "release", "--project", "p");
+    Path file = Files.writeString(base.resolve("app.tar"), "artifact bytes");
+    Path before = base.resolve("before.sig");
+    Path after = base.resolve("after.sig");
+    assertThat(keep("key", "sign", "release", "--in", file.toString(), "--out", before.toString()).exit()).isZero();
+    Thread.sleep(20);
+    String compromisedAt = java.time.Instant.now().toString();
+    Thread.sleep(20);
+    assertThat(keep("key", "sign", "release", "--in", file.toString(), "--out", after.toString()).exit()).isZero();
+    Path root = base.resolve("root.pem");
+    Path trust = base.resolve("trust.json");
+    assertThat(keep("trust", "export", "--out", trust.toString(), "--root-out", root.toString()).exit()).isZero();
+
+    CliRun fine = CliRun.of("trust", "verify", trust.toString(), "--root", root.toString(), "--key", "release",
+        "--in", file.toString(), "--sig", after.toString());
+    assertThat(fine.exit()).as(fine.err()).isZero();
+    assertThat(fine.out()).contains("Trust file valid").contains("VALID: valid signature by version 1");
+
+    CliRun wrongFile = CliRun.of("trust", "verify", trust.toString(), "--root", root.toString(), "--key",
+        "release", "--in", root.toString(), "--sig", after.toString());
+    assertThat(wrongFile.exit()).isEqualTo(1);
+    assertThat(wrongFile.out()).contains("INVALID: no version");
+
+    assertThat(keep("key", "revoke", "release", "--compromised-at", compromisedAt, "--reason", "laptop lost")
+        .exit()).isZero();
+    assertThat(keep("trust", "export", "--out", trust.toString()).exit()).isZero();
+    CliRun old = CliRun.of("trust", "verify", trust.toString(), "--root", root.toString(), "--key", "release",
+        "--in", file.toString(), "--sig", before.toString(), "--json");
+    assertThat(old.exit()).as(old.err()).isZero();
+    assertThat(JSON.readTree(old.out()).path("reason").asText()).contains("before its compromise");
+    CliRun late = CliRun.of("trust", "verify", trust.toString(), "--root", root.toString(), "--key", "release",
+        "--in", file.toString(), "--sig", after.toString());
+    assertThat(late.exit()).isEqualTo(1);
+    assertThat(late.out()).contains("INVALID").contains("compromised at");
+  }
+
+  @Test
+  void trustVerify_tamperedFileOrWrongRoot_isRefused() throws Exception {
+    keep("key", "create", "k", "--project", "p", "--type", "ed25519");
+    Path trust = base.resolve("trust.json");
+    Path root = base.resolve("root.pem");
+    assertThat(keep("trust", "export", "--out", trust.toString(), "--root-out", root.toString()).exit()).isZero();
+    assertThat(CliRun.of("trust", "verify", trust.toString(), "--root", root.toString()).exit()).isZero();
+
+    JsonNode env = JSON.readTree(Files.readString(trust));
+    String payload = new String(java.util.Base64.getDecoder().decode(env.path("payload").asText()),
+        java.nio.charset.StandardCharsets.UTF_8).replace("\"active\"", "\"overlap\"");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) env).put("payload", java.util.Base64.getEncoder()
+        .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Path tampered = Files.writeString(base.resolve("tampered.json"), JSON.writeValueAsString(env));
+    CliRun t = CliRun.of("trust", "verify", tampered.toString(), "--root", root.toString());
+    assertThat(t.exit()).isEqualTo(1);
+    assertThat(t.err()).contains("not signed by the pinned root");
+
+    Path otherRoot = base.resolve("other.pem");
+    assertThat(keep("key", "export-public", "k", "--out", otherRoot.toString()).exit()).isZero();
+    CliRun w = CliRun.of("trust", "verify", trust.toString(), "--root", otherRoot.toString());
+    assertThat(w.exit()).isEqualTo(1);
+    assertThat(w.err()).contains("not signed by the pinned root");
+
+    Path garbage = Files.writeString(base.resolve("garbage.json"), "{\"payloadType\": 5");
+    CliRun g = CliRun.of("trust", "verify", garbage.toString(), "--root", root.toString());
+    assertThat(g.exit()).isEqualTo(1);
+    assertThat(g.err()).contains("not JSON");
+  }
 }

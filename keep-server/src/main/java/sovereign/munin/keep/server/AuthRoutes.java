@@ -23,7 +23,8 @@ final class AuthRoutes {
   private AuthRoutes() {}
 
   static void register(RouteTable t, KeepInstance instance, Identity id) {
-    t.post("/api/v1/auth/login", RouteSpec.PUBLIC, "Sign in: name, password and TOTP code give a session",
+    t.post("/api/v1/auth/login", RouteSpec.PUBLIC, "Sign in: name, password and TOTP code give a session; "
+        + "without a code, a user with a security key gets a WebAuthn challenge for POST /api/v1/auth/login/webauthn",
         (ctx, caller) -> login(ctx, instance, id));
     t.post("/api/v1/auth/logout", RouteSpec.AUTHENTICATED, "End this session or revoke this token",
         (ctx, caller) -> {
@@ -67,11 +68,31 @@ final class AuthRoutes {
       throw KeepException.badInput("login-missing", "send {\"name\": ..., \"password\": ..., \"code\": ...}");
     }
     UserRow user = id.login().check(req.name(), req.password());
-    boolean mfaDone = user.hasTotp();
+    if (req.code() == null || req.code().isBlank()) {
+      // The password was right: a user with a security key answers a challenge in a second step.
+      var challenge = id.webauthnSignIn().startLogin(user);
+      if (challenge.isPresent()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mfaRequired", true);
+        m.put("loginChallenge", challenge.get().id());
+        m.put("webauthn", challenge.get().options());
+        m.put("totp", user.hasTotp());
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(m);
+        return;
+      }
+    }
+    boolean mfaDone = id.hasMfa(user);
     if (mfaDone && !id.mfa().verify(user, req.code())) {
       throw id.login().secondFactorFailed(user);
     }
     id.login().succeeded(user);
+    startSession(ctx, instance, id, user, mfaDone, Boolean.TRUE.equals(req.cliToken()));
+  }
+
+  /** Starts a session for a user who passed every factor: the cookie, the CSRF token, optionally a CLI token. */
+  static void startSession(Context ctx, KeepInstance instance, Identity id, UserRow user, boolean mfaDone,
+      boolean cliToken) {
     Sessions.Started s = id.sessions().start(user.id(), mfaDone, ctx.cookie(Authenticator.COOKIE));
     Duration absolute = id.sessions().policy().absolute();
     ctx.header("Set-Cookie", Authenticator.COOKIE + "=" + s.cookie() + "; Path=/; Max-Age=" + absolute.toSeconds()
@@ -81,9 +102,9 @@ final class AuthRoutes {
     m.put("userId", user.id());
     m.put("role", user.role());
     m.put("mustChangePassword", user.mustChange());
-    m.put("mfaEnrolled", user.hasTotp());
+    m.put("mfaEnrolled", mfaDone || id.hasMfa(user));
     m.put("csrfToken", s.csrfToken());
-    if (Boolean.TRUE.equals(req.cliToken())) {
+    if (cliToken) {
       ApiTokens.Issued token = instance.state().transaction(h -> id.tokens().issueLogin(h, user.id(), absolute));
       m.put("token", token.secret());
     }

@@ -50,13 +50,18 @@ final class Authenticator {
     });
     if (caller.session() != null && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
       String sent = ctx.header(CSRF_HEADER);
+      if (sent == null && ConsoleRoutes.owns(route.path())) {
+        // Console forms work without JavaScript, so they carry the token as a hidden field instead of a header.
+        sent = ctx.formParam(ConsoleRoutes.CSRF_FIELD);
+      }
       if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
           caller.session().csrfToken().getBytes(StandardCharsets.UTF_8))) {
         throw new KeepException(KeepException.Kind.FORBIDDEN, "csrf-token-missing", "a state-changing request "
             + "with a session cookie needs the session's CSRF token in the " + CSRF_HEADER + " header");
       }
     }
-    if (caller.mustChangePassword() && !route.path().startsWith("/api/v1/auth/")) {
+    if (caller.mustChangePassword() && !route.path().startsWith("/api/v1/auth/")
+        && !route.path().startsWith(ConsoleRoutes.AUTH_PAGES)) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "password-change-required", "change the one-time "
           + "password first: POST /api/v1/auth/password");
     }
@@ -69,7 +74,8 @@ final class Authenticator {
     }
     if (route.stepUp() && caller.session() != null && !identity.sessions().recentMfa(caller.session())) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
-          + "check: POST /api/v1/auth/step-up with a TOTP code, then retry");
+          + "check: POST /api/v1/auth/step-up with a TOTP code, or /api/v1/auth/step-up/webauthn with a security "
+          + "key, then retry");
     }
     return caller;
   }

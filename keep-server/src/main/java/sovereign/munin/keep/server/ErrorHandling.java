@@ -14,7 +14,13 @@ final class ErrorHandling {
   private ErrorHandling() {}
 
   static void install(JavalinConfig cfg) {
-    cfg.routes.exception(KeepException.class, (e, ctx) -> Problems.write(ctx, e));
+    cfg.routes.exception(KeepException.class, (e, ctx) -> {
+      if (ConsoleRoutes.owns(ctx.path())) {
+        ConsoleErrors.write(ctx, e);
+      } else {
+        Problems.write(ctx, e);
+      }
+    });
     cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
         Problems.write(ctx, e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage()));
     cfg.routes.exception(com.fasterxml.jackson.core.JacksonException.class, (e, ctx) ->
@@ -22,10 +28,19 @@ final class ErrorHandling {
     cfg.routes.exception(Exception.class, (e, ctx) -> {
       String id = Long.toHexString(System.nanoTime());
       LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+      if (ConsoleRoutes.owns(ctx.path())) {
+        ConsoleErrors.page(ctx, 500, "internal", "an unexpected error occurred (reference " + id + ")");
+        return;
+      }
       Problems.write(ctx, 500, "internal", "Internal error", "an unexpected error occurred (reference " + id + ")");
     });
     cfg.routes.error(404, ctx -> {
-      if (!ctx.res().isCommitted() && !"application/problem+json".equals(ctx.res().getContentType())) {
+      if (ConsoleRoutes.owns(ctx.path())) {
+        String type = ctx.res().getContentType();
+        if (!ctx.res().isCommitted() && (type == null || !type.startsWith("text/html"))) {
+          ConsoleErrors.page(ctx, 404, "not-found", "there is no console page at " + ctx.path());
+        }
+      } else if (!ctx.res().isCommitted() && !"application/problem+json".equals(ctx.res().getContentType())) {
         Problems.write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
       }
     });

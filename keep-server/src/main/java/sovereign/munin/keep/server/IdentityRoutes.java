@@ -26,7 +26,7 @@ final class IdentityRoutes {
 
   static void register(RouteTable t, Identity id) {
     t.get("/api/v1/users", "user.read", "List users", (ctx, caller) ->
-        ctx.json(id.users().list().stream().map(IdentityRoutes::user).toList()));
+        ctx.json(id.users().list().stream().map(u -> user(u, id.hasMfa(u))).toList()));
     t.postSensitive("/api/v1/users", "user.manage", "Create a user (one-time password shown once)",
         (ctx, caller) -> {
           UserRequest req = ctx.bodyAsClass(UserRequest.class);
@@ -62,13 +62,13 @@ final class IdentityRoutes {
         }));
   }
 
-  static Map<String, Object> user(UserRow u) {
+  static Map<String, Object> user(UserRow u, boolean mfa) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", u.id());
     m.put("name", u.name());
     m.put("role", u.role());
     m.put("disabled", u.isDisabled());
-    m.put("mfa", u.hasTotp());
+    m.put("mfa", mfa);
     m.put("mustChangePassword", u.mustChange());
     return m;
   }

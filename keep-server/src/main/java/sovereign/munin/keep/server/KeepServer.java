@@ -60,7 +60,7 @@ public final class KeepServer implements AutoCloseable {
 
   /** Starts serving; a busy port or unreadable TLS material is reported as a {@link KeepException}. */
   public static KeepServer start(KeepInstance instance, ListenAddress listen) {
-    return start(instance, listen, sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+    return start(instance, listen, instance.config().sessions());
   }
 
   /** Starts serving with the given session timeouts. */
@@ -72,7 +72,9 @@ public final class KeepServer implements AutoCloseable {
     KeyStore keyStore = ServerCertificate.serverKeyStore(instance.config().tlsCert(), instance.config().tlsKey(),
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
-    var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions);
+    // WebAuthn origins name the port actually bound, known only once the server started (port 0 in tests).
+    var boundPort = new java.util.concurrent.atomic.AtomicInteger(listen.port());
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions, listen.host(), boundPort::get);
     Authenticator auth = new Authenticator(identity, instance.state(), instance.clock());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
@@ -83,9 +85,10 @@ public final class KeepServer implements AutoCloseable {
     AuditRoutes.register(table, instance);
     AuthRoutes.register(table, instance, identity);
     MfaRoutes.register(table, identity);
+    WebAuthnRoutes.register(table, instance, identity);
     IdentityRoutes.register(table, identity);
     AccessRoutes.register(table, identity, instance.clock());
-    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys, instance.state());
+    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys, instance);
     KeyRoutes.register(table, instance, keys, keyAccess);
     RotationRoutes.register(table, instance, rotation);
     KeyUseRoutes.register(table, ops, keyAccess);
@@ -94,6 +97,7 @@ public final class KeepServer implements AutoCloseable {
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));
     OpenApi.register(table);
+    ConsoleRoutes.register(table, instance, identity);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -105,7 +109,7 @@ public final class KeepServer implements AutoCloseable {
           HttpsConnector.create(server, httpConfig, listen, keyStore, password));
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
-      table.install(cfg, auth);
+      table.install(cfg, new DeniedAccess(instance, auth));
     });
     try {
       app.start();
@@ -118,6 +122,7 @@ public final class KeepServer implements AutoCloseable {
       throw new KeepException(KeepException.Kind.UNAVAILABLE, "server-start-failed",
           "the server could not start on " + listen + ": " + e.getMessage(), e);
     }
+    boundPort.set(portOf(app));
     instance.sequencer().start();
     rotation.start(ROTATION_PERIOD_SECONDS);
     var reviews = new sovereign.munin.keep.app.identity.ReviewScheduler(identity.reviews());
@@ -138,6 +143,10 @@ public final class KeepServer implements AutoCloseable {
 
   /** The port actually bound (differs from the configured one when that was 0). */
   public int port() {
+    return portOf(app);
+  }
+
+  private static int portOf(Javalin app) {
     for (var c : app.jettyServer().server().getConnectors()) {
       if (c instanceof ServerConnector sc) {
         return sc.getLocalPort();

@@ -1,13 +1,16 @@
 package sovereign.munin.keep.server;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import sovereign.munin.keep.app.GenerationCache;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.app.StateGeneration;
 import sovereign.munin.keep.app.identity.Projects;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.governance.RolePermissions;
-import sovereign.munin.keep.store.Database;
 
 /**
  * Key routes name a key, not a project, so the route table can only check that a permission is held somewhere;
@@ -18,13 +21,15 @@ final class KeyAccess {
 
   private final Projects projects;
   private final ManagedKeys keys;
+  private final KeepInstance instance;
   private final StateGeneration generation;
   private final GenerationCache<String, String> projectIds = new GenerationCache<>(4096);
 
-  KeyAccess(Projects projects, ManagedKeys keys, Database state) {
+  KeyAccess(Projects projects, ManagedKeys keys, KeepInstance instance) {
     this.projects = projects;
     this.keys = keys;
-    this.generation = new StateGeneration(state);
+    this.instance = instance;
+    this.generation = new StateGeneration(instance.state());
   }
 
   /**
@@ -33,7 +38,17 @@ final class KeyAccess {
    * a private key ({@code key.use}).
    */
   void use(Caller caller, String permission, String name) {
-    inProject(caller, permission, keys.projectOf(name), true);
+    String project = keys.projectOf(name);
+    inProject(caller, permission, project, true);
+    try {
+      requireKeyScope(caller, permission, name);
+    } catch (KeepException e) {
+      denied(caller, permission, name, project, e);
+      throw e;
+    }
+  }
+
+  private static void requireKeyScope(Caller caller, String permission, String name) {
     if (!caller.tokenKeys().isEmpty() && !caller.tokenKeys().contains(name)) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "token-key-scope", "this token is narrowed to the "
           + "keys " + String.join(", ", caller.tokenKeys().stream().sorted().toList()) + " and may not use key '"
@@ -44,6 +59,24 @@ final class KeyAccess {
           + "private key only when it is narrowed to that key: mint one with 'keep token create --label L "
           + "--project P --key " + name + "' (POST /api/v1/tokens with \"keys\": [\"" + name + "\"])");
     }
+  }
+
+  /** A machine token tried a key it is not scoped to: audited like the route check's refusals. */
+  private void denied(Caller caller, String permission, String name, String project, KeepException e) {
+    if (instance.seal().isSealed()) {
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("key", name);
+    details.put("needs", permission);
+    details.put("reason", e.type());
+    // Key events name the key's project as the key does (see KeyUse).
+    AuditEvent event = AuditEvent.failure(caller.auditId(), "access.denied", "key:" + name, details)
+        .inProject(project);
+    instance.state().transaction(h -> {
+      instance.audit().record(h, event);
+      return null;
+    });
   }
 
   /** Key work other than a use (show, lifecycle): {@code permission} in the key's project; no key-narrowed token. */

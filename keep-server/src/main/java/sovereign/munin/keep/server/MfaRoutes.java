@@ -42,7 +42,7 @@ final class MfaRoutes {
           ctx.status(204);
         });
     t.add(new RouteSpec("POST", "/api/v1/users/{name}/reset-mfa", "user.manage", null, true,
-        "Remove a user's TOTP and recovery codes", (ctx, caller) -> {
+        "Remove a user's TOTP, recovery codes, passkeys and security keys", (ctx, caller) -> {
           id.mfa().reset(caller.auditId(), id.users().byName(ctx.pathParam("name")));
           ctx.status(204);
         }));

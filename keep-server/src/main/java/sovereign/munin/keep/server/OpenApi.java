@@ -23,6 +23,9 @@ final class OpenApi {
   static Map<String, Object> document(List<RouteSpec> routes) {
     Map<String, Object> paths = new LinkedHashMap<>();
     for (RouteSpec r : routes) {
+      if (ConsoleRoutes.owns(r.path())) {
+        continue; // HTML pages for browsers, not part of the API
+      }
       @SuppressWarnings("unchecked")
       Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(r.path(), k -> new LinkedHashMap<>());
       item.put(r.method().toLowerCase(java.util.Locale.ROOT), operation(r));

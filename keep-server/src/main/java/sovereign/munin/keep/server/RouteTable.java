@@ -35,10 +35,10 @@ final class RouteTable {
     return List.copyOf(routes);
   }
 
-  /** Registers every route behind the authenticator's check. */
-  void install(JavalinConfig cfg, Authenticator auth) {
+  /** Registers every route behind the authenticator's check; refusals of known callers are audited. */
+  void install(JavalinConfig cfg, DeniedAccess access) {
     for (RouteSpec r : routes) {
-      io.javalin.http.Handler h = ctx -> r.handler().handle(ctx, auth.check(ctx, r));
+      io.javalin.http.Handler h = ctx -> r.handler().handle(ctx, access.check(ctx, r));
       switch (r.method()) {
         case "GET" -> cfg.routes.get(r.path(), h);
         case "POST" -> cfg.routes.post(r.path(), h);

@@ -48,6 +48,19 @@ final class SysRoutes {
       }
       ctx.json(status(instance, s));
     });
+    t.post("/api/v1/sys/unseal/auto", "sys.seal", "Unseal a dev or HSM instance again after 'keep seal'",
+        (ctx, caller) -> {
+          if (!instance.seal().isSealed()) {
+            ctx.json(status(instance, instance.seal().status()));
+            return;
+          }
+          if (!instance.unsealAutomatically()) {
+            throw new KeepException(KeepException.Kind.CONFLICT, "shares-required", "this instance is sealed by "
+                + "custodian shares: each custodian runs 'keep unseal --share FILE'");
+          }
+          instance.audit().recordNow(AuditEvent.success(caller.auditId(), "seal.unseal-auto", "instance", Map.of()));
+          ctx.json(status(instance, instance.seal().status()));
+        });
     t.post("/api/v1/sys/seal", "sys.seal", "Seal the instance", (ctx, caller) -> {
       SealStatus s = instance.seal().seal();
       instance.audit().recordNow(AuditEvent.success(caller.auditId(), "seal.seal", "instance", Map.of()));

@@ -13,5 +13,7 @@ final class TrustRoutes {
       KeyAccess.refuseKeyNarrowed(caller);
       ctx.contentType("application/json").result(trust.export(caller.auditId()));
     });
+    t.get("/api/v1/trust/root", "key.read", "The root of trust's public key (PEM) for offline verifiers to pin",
+        (ctx, caller) -> ctx.json(java.util.Map.of("publicKey", trust.rootPublicKey())));
   }
 }

@@ -145,6 +145,14 @@ class AuthApiTest {
     assertThat(res.statusCode()).isEqualTo(403);
     assertThat(type(res)).isEqualTo("forbidden");
     assertThat(f.withSession("POST", "/api/v1/sys/seal", "{}", s).statusCode()).isEqualTo(403);
+    f.instance.sequencer().integrateAll(10);
+    var denied = new sovereign.munin.keep.app.audit.AuditReader(f.instance.state()).search(
+        new sovereign.munin.keep.app.audit.AuditReader.Query(null, "access.denied", null, 0, Long.MAX_VALUE, 10));
+    assertThat(denied).hasSize(2);
+    assertThat(denied.getFirst().actor()).contains(s.body().path("userId").asText());
+    assertThat(denied.getFirst().outcome()).isEqualTo("failure");
+    assertThat(new String(denied.getFirst().entry(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("POST /api/v1/sys/seal").contains("\"needs\":\"sys.seal\"").contains("\"reason\":\"forbidden\"");
   }
 
   @Test

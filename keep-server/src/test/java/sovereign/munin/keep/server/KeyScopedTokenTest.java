@@ -86,6 +86,9 @@ class KeyScopedTokenTest {
     assertThat(other.statusCode()).isEqualTo(403);
     assertThat(type(other)).isEqualTo("token-key-scope");
     assertThat(other.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    long denied = f.instance.state().read(h -> h.createQuery("SELECT COUNT(*) FROM audit_event WHERE action = "
+        + "'access.denied' AND actor LIKE 'user:%'").mapTo(Long.class).one());
+    assertThat(denied).as("the refusal is audited").isEqualTo(1);
   }
 
   @Test

@@ -70,7 +70,8 @@ class RouteMatrixTest {
 
   private String concrete(String path) {
     return path.replace("{project}", project).replace("{name}", "victim").replace("{id}", "r_unknown")
-        .replace("{review}", "v_unknown").replace("{grant}", "r_unknown").replace("<path>", "0/000");
+        .replace("{review}", "v_unknown").replace("{grant}", "r_unknown").replace("<path>", "0/000")
+        .replace("{file}", "pico.css");
   }
 
   @Test
@@ -83,8 +84,7 @@ class RouteMatrixTest {
         HttpResponse<String> res = f.withToken(r.method(), concrete(r.path()), r.method().equals("GET") ? null
             : "{}", token);
         calls++;
-        String type = res.body().contains("urn:munin-keep:problem:") ? ServerFixture.json(res).path("type").asText()
-            .replace("urn:munin-keep:problem:", "") : "";
+        String type = problemType(res);
         // Only the authoriser's own refusals count; a handler may still answer 400, 401 or 404 to "{}".
         boolean refused = type.equals("unauthenticated") || type.equals("forbidden");
         if (refused == expected(role, r) || res.statusCode() == 500) {
@@ -99,15 +99,46 @@ class RouteMatrixTest {
     assertThat(calls).isEqualTo(f.server.routes().routes().size() * Role.values().length);
   }
 
+  /** The problem type of a refusal: from problem+json on API routes, from the error page on console routes. */
+  static String problemType(HttpResponse<String> res) throws Exception {
+    if (res.body().contains("urn:munin-keep:problem:")) {
+      return ServerFixture.json(res).path("type").asText().replace("urn:munin-keep:problem:", "");
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-problem=\"([a-z0-9-]+)\"").matcher(res.body());
+    if (m.find()) {
+      return m.group(1);
+    }
+    // A console page sends a caller without a session to the sign-in page.
+    return res.statusCode() == 303 && res.headers().firstValue("Location").orElse("").startsWith("/console/auth/login?next=")
+        ? "unauthenticated" : "";
+  }
+
   @Test
   void anonymous_everyNonPublicRoute_isUnauthenticated() throws Exception {
     for (RouteSpec r : f.server.routes().routes()) {
       if (!r.access().equals(RouteSpec.PUBLIC)) {
         HttpResponse<String> res = f.withToken(r.method(), concrete(r.path()), r.method().equals("GET") ? null
             : "{}", null);
-        assertThat(res.statusCode()).as(r.method() + " " + r.path()).isEqualTo(401);
+        if (ConsoleRoutes.owns(r.path())) {
+          assertThat(res.statusCode()).as(r.method() + " " + r.path()).isEqualTo(303);
+          assertThat(problemType(res)).as(r.method() + " " + r.path()).isEqualTo("unauthenticated");
+        } else {
+          assertThat(res.statusCode()).as(r.method() + " " + r.path()).isEqualTo(401);
+        }
       }
     }
+  }
+
+  @Test
+  void consoleRoutes_areInTheMatrix_andEachDeclaresItsAccess() {
+    List<RouteSpec> console = f.server.routes().routes().stream().filter(r -> ConsoleRoutes.owns(r.path())).toList();
+    assertThat(console).extracting(r -> r.method() + " " + r.path()).contains("GET /console", "GET /console/requests",
+        "POST /console/approvals/{id}/approve", "GET /console/report", "POST /console/auth/login");
+    // Deny by default: only the sign-in page, the start redirect and the stylesheets are open to anyone.
+    assertThat(console.stream().filter(r -> r.access().equals(RouteSpec.PUBLIC)).map(RouteSpec::path).distinct())
+        .containsExactlyInAnyOrder("/", "/console/auth/login", "/console/assets/{file}");
+    assertThat(console.stream().filter(r -> r.path().contains("/approvals/") || r.path().contains("/reviews/")))
+        .allMatch(RouteSpec::stepUp);
   }
 
   @Test
@@ -121,8 +152,21 @@ class RouteMatrixTest {
       assertThat(op.getValue().path("x-permission").asText()).isNotBlank();
     }));
     Set<String> served = new HashSet<>(f.server.servedRoutes());
+    served.removeIf(route -> ConsoleRoutes.owns(route.substring(route.indexOf(' ') + 1)));
     assertThat(documented).isEqualTo(served);
     assertThat(doc.path("paths").path("/api/v1/users").path("post").path("x-permission").asText())
         .isEqualTo("user.manage");
+    var paths = doc.path("paths");
+    assertThat(paths.path("/api/v1/auth/login/webauthn").path("post").path("x-permission").asText())
+        .isEqualTo("public");
+    for (String p : List.of("/api/v1/auth/mfa/webauthn/register/options", "/api/v1/auth/mfa/webauthn/register",
+        "/api/v1/auth/step-up/webauthn/options", "/api/v1/auth/step-up/webauthn")) {
+      assertThat(paths.path(p).path("post").path("x-permission").asText()).as(p).isEqualTo("authenticated");
+      assertThat(paths.path(p).path("post").path("x-step-up").asBoolean()).as(p).isFalse();
+    }
+    assertThat(paths.path("/api/v1/auth/mfa/webauthn").path("get").path("x-permission").asText())
+        .isEqualTo("authenticated");
+    assertThat(paths.path("/api/v1/auth/mfa/webauthn/{id}/remove").path("post").path("x-step-up").asBoolean())
+        .isTrue();
   }
 }

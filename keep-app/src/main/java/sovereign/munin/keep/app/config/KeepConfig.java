@@ -16,7 +16,9 @@ import sovereign.munin.keep.store.DatabaseUrl;
  * ({@code listen} by {@code KEEP_LISTEN}, {@code database.state} by {@code KEEP_DATABASE_STATE}, and so on).
  */
 public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, DatabaseUrl stateDb,
-    DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum) {
+    DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum,
+    sovereign.munin.keep.app.identity.SessionPolicy sessions, sovereign.munin.keep.governance.AccessPolicy access,
+    sovereign.munin.keep.governance.ReviewPolicy reviews, WebAuthnSettings webauthn) {
 
   private static final long MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -27,6 +29,10 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Objects.requireNonNull(keysDb, "keysDb");
     Objects.requireNonNull(tlsCert, "tlsCert");
     Objects.requireNonNull(tlsKey, "tlsKey");
+    Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(reviews, "reviews");
+    Objects.requireNonNull(webauthn, "webauthn");
   }
 
   /** Reads keep.toml from the data directory and applies environment overrides. */
@@ -52,17 +58,11 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     Path cert = dir.root().resolve(text(root.path("tls"), env, "cert", "KEEP_TLS_CERT", "tls/server.crt"));
     Path key = dir.root().resolve(text(root.path("tls"), env, "key", "KEEP_TLS_KEY", "tls/server.key"));
     String quorumText = text(root.path("audit"), env, "witness_quorum", "KEEP_AUDIT_WITNESS_QUORUM", "0");
-    int quorum;
-    try {
-      quorum = Integer.parseInt(quorumText);
-    } catch (NumberFormatException e) {
-      quorum = -1;
-    }
-    if (quorum < 0 || quorum > 32) {
-      throw KeepException.badInput("bad-config", "audit.witness_quorum must be a whole number from 0 to 32, not '"
-          + quorumText + "'");
-    }
-    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum);
+    int quorum = ConfigSections.number(quorumText, "audit.witness_quorum", 0, 32);
+    JsonNode access = root.path("access");
+    return new KeepConfig(instanceId, mode.equals("dev"), listen, state, keys, cert, key, quorum,
+        ConfigSections.sessions(root.path("sessions"), env), ConfigSections.access(access, env),
+        ConfigSections.reviews(access, env), ConfigSections.webauthn(root.path("webauthn"), env));
   }
 
   /** Resolves {@code sqlite:NAME} relative to the data directory; other URLs as given. */
@@ -77,7 +77,8 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
   public static String render(String instanceId, boolean dev, ListenAddress listen, String stateDb, String keysDb) {
     return """
         # Munin Keep configuration. Every key can also be set with a KEEP_* environment variable:
-        # KEEP_LISTEN, KEEP_DATABASE_STATE, KEEP_DATABASE_KEYS, KEEP_TLS_CERT, KEEP_TLS_KEY.
+        # KEEP_LISTEN, KEEP_DATABASE_STATE, KEEP_DATABASE_KEYS, KEEP_TLS_CERT, KEEP_TLS_KEY,
+        # KEEP_SESSIONS_IDLE_MINUTES, ... (the table name and key in capitals, joined by '_').
         # Prefer the environment for database passwords: this file is not encrypted.
         instance_id = %s
         mode = %s
@@ -94,6 +95,27 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
         [audit]
         # Cosignatures from this many registered witnesses make a checkpoint final (0: no witnesses required).
         witness_quorum = 0
+
+        [sessions]
+        # Console and API sessions end after this much inactivity, and after this long in any case.
+        idle_minutes = 15
+        absolute_hours = 12
+        # Sensitive actions (key use and administration, approvals, export, erasure) need an MFA check this recent.
+        step_up_minutes = 5
+
+        [access]
+        # Longest grant an access request may ask for; days a request waits for both approvals.
+        max_grant_days = 90
+        pending_days = 14
+        # Every grant goes to its project owners for re-certification this often; unanswered ones are revoked.
+        review_every_days = 90
+        review_window_days = 14
+
+        [webauthn]
+        # Passkeys and security keys. rp_id is the domain browsers open the console at (never an IP address);
+        # https://<rp_id>:<port> is accepted as origin, plus any listed here, comma-separated.
+        rp_id = "localhost"
+        # origins = "https://keep.example.org"
         """.formatted(quote(instanceId), quote(dev ? "dev" : "production"), quote(listen.toString()),
         quote(stateDb), quote(keysDb));
   }
@@ -120,7 +142,7 @@ public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, D
     return v.asText();
   }
 
-  private static String text(JsonNode node, Map<String, String> env, String key, String envName, String fallback) {
+  static String text(JsonNode node, Map<String, String> env, String key, String envName, String fallback) {
     String fromEnv = env.get(envName);
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv.strip();

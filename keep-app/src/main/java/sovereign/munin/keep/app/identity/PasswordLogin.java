@@ -44,8 +44,7 @@ public final class PasswordLogin {
       throw IdentityErrors.loginFailed();
     }
     UserRow user = found.get();
-    LoginFailures failures = user.failedLogins() == 0 ? LoginFailures.NONE
-        : new LoginFailures(user.failedLogins(), Optional.of(Instant.ofEpochMilli(user.lastFailedAt())));
+    LoginFailures failures = failures(user);
     if (user.isDisabled() || lockout.isLockedAt(failures, now)) {
       // Neither checked nor counted: a locked account's lock cannot be stretched by guessing.
       users.verify(password, decoy());
@@ -64,6 +63,25 @@ public final class PasswordLogin {
       throw IdentityErrors.loginFailed();
     }
     return user;
+  }
+
+  /**
+   * The user behind a pending second sign-in step, when the account is still enabled and not locked; otherwise the
+   * one login-failed error (the account may have been locked or disabled since the password was checked).
+   */
+  public UserRow stillUsable(String userId) {
+    UserRow user = state.read(h -> h.attach(UserDao.class).findById(userId)).orElseThrow(IdentityErrors::loginFailed);
+    LoginFailures failures = failures(user);
+    if (user.isDisabled() || lockout.isLockedAt(failures, clock.instant())) {
+      record(user, failures.count());
+      throw IdentityErrors.loginFailed();
+    }
+    return user;
+  }
+
+  private static LoginFailures failures(UserRow user) {
+    return user.failedLogins() == 0 ? LoginFailures.NONE
+        : new LoginFailures(user.failedLogins(), Optional.of(Instant.ofEpochMilli(user.lastFailedAt())));
   }
 
   /** Clears the failure count once every factor passed (not after the password alone, or TOTP could be guessed). */

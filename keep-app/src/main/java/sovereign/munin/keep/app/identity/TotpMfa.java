@@ -117,12 +117,14 @@ public final class TotpMfa {
     });
   }
 
-  /** Removes TOTP and recovery codes, so the user enrols again at next login. */
+  /** Removes TOTP, recovery codes and WebAuthn credentials, so the user enrols again at next login. */
   public void reset(String actor, UserRow user) {
     state.transaction(h -> {
       h.attach(UserDao.class).setTotp(user.id(), null, 0, -1);
       h.attach(UserDao.class).deleteRecoveryCodes(user.id());
-      audit.record(h, AuditEvent.success(actor, "user.mfa-reset", "user:" + user.id(), Map.of()));
+      int keys = WebAuthnMfa.removeAll(h, user.id());
+      audit.record(h, AuditEvent.success(actor, "user.mfa-reset", "user:" + user.id(),
+          Map.of("webauthnCredentials", (long) keys)));
       return null;
     });
   }

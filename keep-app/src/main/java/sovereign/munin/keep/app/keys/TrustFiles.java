@@ -9,6 +9,7 @@ import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.log.CanonicalJson;
+import sovereign.munin.keep.store.keys.ManagedKeyDao;
 
 /**
  * The trust file for offline verifiers: every asymmetric key's versions with public keys, validity windows and
@@ -60,6 +61,9 @@ public final class TrustFiles {
         putIfSet(m, "validUntil", v.retiredAt() != null ? v.retiredAt() : v.overlapUntil());
         putIfSet(m, "compromisedAt", v.compromisedAt());
         putIfSet(m, "compromiseReason", v.compromiseReason());
+        if (v.compromisedAt() != null) {
+          m.put("signaturesBeforeCompromise", signaturesBeforeCompromise(k.name(), v.version()));
+        }
         versions.add(m);
       }
       key.put("versions", versions);
@@ -74,6 +78,28 @@ public final class TrustFiles {
     envelope.put("signatures", List.of(Map.of("keyid", sig.publicKeyId(),
         "sig", Base64.getEncoder().encodeToString(sig.signature()))));
     return new String(CanonicalJson.encode(envelope), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * SHA-256 hashes of the signatures this instance made with a compromised version before its compromise time: the
+   * only ones an offline verifier may still accept, since it has no trusted time of its own.
+   */
+  private List<String> signaturesBeforeCompromise(String name, int version) {
+    return instance.state().read(h -> {
+      ManagedKeyDao dao = h.attach(ManagedKeyDao.class);
+      var key = dao.findKey(name).orElseThrow();
+      var row = dao.versions(key.id()).stream().filter(r -> r.version() == version).findFirst().orElseThrow();
+      return dao.signaturesBefore(key.id(), version, row.compromisedAt());
+    });
+  }
+
+  /** The root of trust's public key (PEM) for verifiers to pin; there is none before the first export. */
+  public String rootPublicKey() {
+    if (keys.list().stream().noneMatch(k -> k.name().equals(ROOT_KEY))) {
+      throw new KeepException(KeepException.Kind.NOT_FOUND, "no-trust-root", "there is no root of trust yet: "
+          + "the first 'keep trust export' makes it");
+    }
+    return ops.exportPublic(ROOT_KEY, null);
   }
 
   /** Makes the root-of-trust key on first use. */

@@ -38,6 +38,47 @@ class KeepConfigTest {
   }
 
   @Test
+  void load_sessions_defaultsFromRenderedFileAndOverrides() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), KeepConfig.render("id-1", false, ListenAddress.DEFAULT,
+        "sqlite:keep.db", "sqlite:keys.db"));
+    KeepConfig rendered = KeepConfig.load(new DataDirectory(dir), Map.of());
+    assertThat(rendered.sessions()).isEqualTo(sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+    KeepConfig env = KeepConfig.load(new DataDirectory(dir), Map.of("KEEP_SESSIONS_IDLE_MINUTES", "5",
+        "KEEP_SESSIONS_STEP_UP_MINUTES", "2"));
+    assertThat(env.sessions().idle()).isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThat(env.sessions().stepUp()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(env.sessions().absolute()).isEqualTo(java.time.Duration.ofHours(12));
+  }
+
+  @Test
+  void load_accessLimits_fromFileAndRefusedWhenIncoherent() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[access]\nmax_grant_days = 30\n"
+        + "review_every_days = 30\nreview_window_days = 7\n");
+    KeepConfig c = KeepConfig.load(new DataDirectory(dir), Map.of());
+    assertThat(c.access().maxGrantDuration()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.access().pendingTimeout()).isEqualTo(java.time.Duration.ofDays(14));
+    assertThat(c.reviews().interval()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.reviews().responseWindow()).isEqualTo(java.time.Duration.ofDays(7));
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[access]\nreview_every_days = 10\n");
+    assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
+        .isInstanceOf(KeepException.class).hasMessageContaining("shorter than");
+  }
+
+  @Test
+  void load_badSessionTimes_areClearErrors() throws Exception {
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[sessions]\nidle_minutes = 0\n");
+    assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
+        .isInstanceOf(KeepException.class).hasMessageContaining("sessions.idle_minutes");
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[sessions]\nidle_minutes = 600\n"
+        + "absolute_hours = 1\n");
+    assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
+        .isInstanceOf(KeepException.class).hasMessageContaining("cannot exceed");
+    Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\n[sessions]\nstep_up_minutes = \"soon\"\n");
+    assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))
+        .isInstanceOf(KeepException.class).hasMessageContaining("'soon'");
+  }
+
+  @Test
   void load_badPortInFile_isClearError() throws Exception {
     Files.writeString(dir.resolve("keep.toml"), "instance_id = \"x\"\nlisten = \"127.0.0.1:99999\"\n");
     assertThatThrownBy(() -> KeepConfig.load(new DataDirectory(dir), Map.of()))

@@ -18,6 +18,8 @@ import sovereign.munin.keep.store.identity.ProjectDao;
 import sovereign.munin.keep.store.identity.ReviewDao;
 import sovereign.munin.keep.store.identity.SessionDao;
 import sovereign.munin.keep.store.identity.UserDao;
+import sovereign.munin.keep.store.identity.WebAuthnChallengeDao;
+import sovereign.munin.keep.store.identity.WebAuthnDao;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
 
@@ -32,8 +34,8 @@ public final class DaoMetadata {
   /** Every SQL Object interface of this module; {@code DaoMetadataTest} fails when one is missing. */
   public static final List<Class<?>> ALL = List.of(ApiTokenDao.class, InstanceMetaDao.class, SealConfigDao.class,
       AuditCheckpointDao.class, AuditEventDao.class, AuditHashDao.class, AuditKeyDao.class, AuditPersonalDao.class,
-      AccessDao.class, ProjectDao.class, ReviewDao.class, SessionDao.class, UserDao.class, KeyMaterialDao.class,
-      ManagedKeyDao.class);
+      AccessDao.class, ProjectDao.class, ReviewDao.class, SessionDao.class, UserDao.class, WebAuthnDao.class,
+      WebAuthnChallengeDao.class, KeyMaterialDao.class, ManagedKeyDao.class);
 
   private DaoMetadata() {}
 

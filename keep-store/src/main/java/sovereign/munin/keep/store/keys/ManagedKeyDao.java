@@ -60,4 +60,10 @@ public interface ManagedKeyDao {
       + "AND version = :version")
   Optional<Long> signedAt(@Bind("hash") String signatureHash, @Bind("keyId") String keyId,
       @Bind("version") int version);
+
+  /** Hashes of the signatures this instance made with one version before a time, for offline verifiers. */
+  @SqlQuery("SELECT signature_hash FROM managed_key_signature WHERE key_id = :keyId AND version = :version "
+      + "AND signed_at < :before ORDER BY signature_hash")
+  java.util.List<String> signaturesBefore(@Bind("keyId") String keyId, @Bind("version") int version,
+      @Bind("before") long before);
 }

@@ -1,0 +1,79 @@
+package sovereign.munin.keep.server;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.store.identity.UserRow;
+
+/** MFA pages: TOTP enrolment (QR code and secret, confirmation, recovery codes once) and the step-up check. */
+final class ConsoleMfa {
+
+  private static final Pattern SECRET = Pattern.compile("[?&]secret=([A-Z2-7]+)");
+
+  private ConsoleMfa() {}
+
+  static void register(RouteTable t, Identity id) {
+    t.get("/console/auth/mfa", RouteSpec.AUTHENTICATED, "Console: MFA status and enrolment", (ctx, caller) -> {
+      UserRow user = self(id, caller);
+      Map<String, Object> m = ConsolePage.model(ctx, caller, "Multi-factor authentication");
+      m.put("enrolled", user.hasTotp());
+      ConsoleView.render(ctx, "mfa", m);
+    });
+    t.post("/console/auth/mfa/totp", RouteSpec.AUTHENTICATED, "Console: start TOTP enrolment (QR code, once)",
+        (ctx, caller) -> {
+          String uri = id.mfa().enrol(self(id, caller));
+          Matcher s = SECRET.matcher(uri);
+          if (!s.find()) {
+            throw new IllegalStateException("enrolment URI without a secret");
+          }
+          Map<String, Object> m = ConsolePage.model(ctx, caller, "Set up your authenticator");
+          m.put("qr", QrSvg.of(uri, "QR code for your authenticator app"));
+          m.put("secret", grouped(s.group(1)));
+          ConsoleView.render(ctx, "mfa-enrol", m);
+        });
+    t.post("/console/auth/mfa/totp/confirm", RouteSpec.AUTHENTICATED,
+        "Console: confirm TOTP with a first code; recovery codes shown once", (ctx, caller) -> {
+          List<String> codes = id.mfa().confirm(self(id, caller), ConsolePage.field(ctx, "code", 64));
+          if (caller.session() != null) {
+            id.sessions().markMfa(caller.session());
+          }
+          Map<String, Object> m = ConsolePage.model(ctx, caller, "Recovery codes");
+          m.put("codes", codes);
+          ConsoleView.render(ctx, "mfa-recovery", m);
+        });
+    t.get("/console/auth/step-up", RouteSpec.AUTHENTICATED, "Console: fresh MFA check page", (ctx, caller) -> {
+      UserRow user = self(id, caller);
+      Map<String, Object> m = ConsolePage.model(ctx, caller, "Confirm it is you");
+      m.put("enrolled", user.hasTotp());
+      m.put("next", ConsolePage.safeNext(ctx.queryParam("next")));
+      ConsoleView.render(ctx, "step-up", m);
+    });
+    t.post("/console/auth/step-up", RouteSpec.AUTHENTICATED, "Console: fresh MFA check with a TOTP code",
+        (ctx, caller) -> {
+          UserRow user = self(id, caller);
+          if (caller.session() == null) {
+            throw KeepException.badInput("session-required", "step-up applies to sessions; tokens need none");
+          }
+          if (!id.mfa().verify(user, ConsolePage.field(ctx, "code", 64))) {
+            throw new KeepException(KeepException.Kind.FORBIDDEN, "mfa-code-wrong", "the code is wrong, was "
+                + "already used, or no authenticator is set up");
+          }
+          id.sessions().markMfa(caller.session());
+          ConsolePage.redirect(ctx, ConsolePage.safeNext(ctx.formParam("next")), "stepped-up");
+        });
+  }
+
+  private static UserRow self(Identity id, Caller caller) {
+    AuthRoutes.requireUser(caller);
+    return id.users().byId(caller.userId());
+  }
+
+  /** Groups of four, as authenticator apps show them, so the secret is easier to type. */
+  private static String grouped(String base32) {
+    return base32.replaceAll("(.{4})(?!$)", "$1 ");
+  }
+}

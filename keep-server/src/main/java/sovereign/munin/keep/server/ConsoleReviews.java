@@ -1,0 +1,67 @@
+package sovereign.munin.keep.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.governance.Permission;
+
+/** Access reviews (re-certify or revoke the grants put to the caller) and the access-audit report. */
+final class ConsoleReviews {
+
+  private ConsoleReviews() {}
+
+  static void register(RouteTable t, Identity id) {
+    t.get("/console/reviews", "access.review", "Console: grants put to the caller for re-certification",
+        (ctx, caller) -> {
+          ConsoleDirectory names = new ConsoleDirectory(id);
+          Map<String, Object> m = ConsolePage.model(ctx, caller, "Access reviews");
+          m.put("items", id.reviews().openItems().stream()
+              .filter(i -> Authenticator.sees(caller, Permission.ACCESS_REVIEW, i.projectId()))
+              .map(i -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("review", i.reviewId());
+                v.put("grant", i.grantId());
+                v.put("holder", names.user(i.holder()));
+                v.put("project", names.project(i.projectId()));
+                v.put("role", i.role());
+                v.put("decided", i.decidedBy() != null);
+                v.put("outcome", i.outcome() == null ? "" : i.outcome().toLowerCase(java.util.Locale.ROOT));
+                v.put("decidedBy", names.user(i.decidedBy()));
+                return v;
+              }).toList());
+          ConsoleView.render(ctx, "reviews", m);
+        });
+    for (String verb : new String[] {"recertify", "revoke"}) {
+      boolean keep = verb.equals("recertify");
+      t.add(new RouteSpec("POST", "/console/reviews/{review}/grants/{grant}/" + verb, RouteSpec.AUTHENTICATED,
+          null, true, keep ? "Console: keep a grant in a review" : "Console: revoke a grant in a review",
+          (ctx, caller) -> {
+            AuthRoutes.requireUser(caller);
+            id.reviews().decide(id.users().byId(caller.userId()), ctx.pathParam("review"), ctx.pathParam("grant"),
+                keep);
+            ConsolePage.redirect(ctx, "/console/reviews", keep ? "recertified" : "revoked");
+          }));
+    }
+    t.get("/console/report", "access.read", "Console: access audit, who has what since when and approved by whom",
+        (ctx, caller) -> {
+          ConsoleDirectory names = new ConsoleDirectory(id);
+          Map<String, Object> m = ConsolePage.model(ctx, caller, "Access audit");
+          m.put("grants", id.access().report().stream()
+              .filter(g -> Authenticator.sees(caller, Permission.ACCESS_READ, g.projectId()))
+              .map(g -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("id", g.id());
+                v.put("user", names.user(g.userId()));
+                v.put("project", names.project(g.projectId()));
+                v.put("role", g.role());
+                v.put("since", ConsoleDirectory.time(g.fromAt()));
+                v.put("until", ConsoleDirectory.time(g.untilAt()));
+                v.put("owner", names.user(g.approvedByOwner()));
+                v.put("security", names.user(g.approvedBySecurity()));
+                v.put("reviewed", ConsoleDirectory.time(g.lastReviewedAt()));
+                return v;
+              }).toList());
+          ConsoleView.render(ctx, "report", m);
+        });
+  }
+}
