@@ -58,14 +58,45 @@ public final class ApiTokens {
    */
   public Issued issueForUser(Handle h, String label, String userId, java.util.Collection<String> projects,
       java.util.Collection<String> permissions, Duration lifetime) {
+    return issueScoped(h, label, userId, projects, permissions, java.util.List.of(), lifetime);
+  }
+
+  /**
+   * Issues a machine token owned by {@code userId}, narrowed as {@link #issueForUser} and to the named keys:
+   * a token with keys may use only those keys, and only such a token may use a private key without a person
+   * behind it.
+   */
+  public Issued issueScoped(Handle h, String label, String userId, java.util.Collection<String> projects,
+      java.util.Collection<String> permissions, java.util.Collection<String> keys, Duration lifetime) {
+    return insert(h, label, userId, String.join(",", projects), String.join(",", permissions),
+        String.join(",", keys), ApiTokenRow.API, lifetime);
+  }
+
+  /** Issues the token {@code keep login} keeps for a person at the command line, after password and MFA. */
+  public Issued issueLogin(Handle h, String userId, Duration lifetime) {
+    return insert(h, "keep login", userId, "", "", "", ApiTokenRow.LOGIN, lifetime);
+  }
+
+  private Issued insert(Handle h, String label, String userId, String projects, String permissions, String keys,
+      String kind, Duration lifetime) {
     byte[] secret = new byte[32];
     rng.nextBytes(secret);
     String id = randomId();
     String text = "keep_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     long now = clock.millis();
     h.attach(ApiTokenDao.class).insert(new ApiTokenRow(id, hash(text), label, "user", now,
-        now + lifetime.toMillis(), null, userId, String.join(",", projects), String.join(",", permissions)));
+        now + lifetime.toMillis(), null, userId, projects, permissions, keys, kind));
     return new Issued(id, text);
+  }
+
+  /** The SHA-256 under which a presented token would be stored; empty when the text is not a token at all. */
+  public static Optional<String> digest(String presented) {
+    return presented != null && FORM.matcher(presented).matches() ? Optional.of(hash(presented)) : Optional.empty();
+  }
+
+  /** The stored row with this digest, live or not; the caller checks {@link ApiTokenRow#usableAt}. */
+  public Optional<ApiTokenRow> byDigest(String digest) {
+    return state.read(h -> h.attach(ApiTokenDao.class).findByHash(digest));
   }
 
   /** The token row when the presented text is a live token; empty otherwise (the reason is not revealed). */

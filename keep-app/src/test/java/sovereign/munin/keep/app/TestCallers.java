@@ -1,7 +1,6 @@
 package sovereign.munin.keep.app;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.identity.NewUser;
@@ -68,9 +67,9 @@ public final class TestCallers {
     return token;
   }
 
+  /** The token {@code keep login} would keep for this person (a person's token, not a machine's). */
   private static String token(KeepInstance instance, Identity identity, String userId) {
-    return instance.state().transaction(h -> identity.tokens().issueForUser(h, "test", userId, List.of(),
-        List.of(), Duration.ofDays(1))).secret();
+    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1))).secret();
   }
 
   private static String shortId() {

@@ -64,6 +64,35 @@ class SignaturesTest {
     }
 
     @Test
+    void signer_sharedAcrossThreads_everySignatureVerifiesAndMlDsaStaysHedged() throws Exception {
+        KeyPair pair = keys(SignatureAlgorithm.ML_DSA_65);
+        Signer signer = Signatures.signer(SignatureAlgorithm.ML_DSA_65, pair);
+        Verifier verifier = Signatures.verifier(SignatureAlgorithm.ML_DSA_65, pair.getPublic());
+        java.util.List<byte[]> signatures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            byte[] message = ("message " + t).getBytes(StandardCharsets.UTF_8);
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 5; i++) {
+                    try {
+                        byte[] sig = signer.sign(message);
+                        assertThat(verifier.verify(message, sig)).isTrue();
+                        signatures.add(sig);
+                    } catch (KeepCryptoException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(signatures).hasSize(20);
+        // Reused Signature objects keep their randomness: signing one message twice gives two signatures.
+        assertThat(signer.sign(MESSAGE)).isNotEqualTo(signer.sign(MESSAGE));
+    }
+
+    @Test
     void signer_privateKeyOfAnotherPair_failsSelfTest() throws Exception {
         KeyPair a = keys(SignatureAlgorithm.ED25519);
         KeyPair b = Signatures.generate(SignatureAlgorithm.ED25519, RNG);

@@ -3,7 +3,6 @@ package sovereign.munin.keep.server;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import sovereign.munin.keep.app.ApiTokens;
 import sovereign.munin.keep.app.KeepException;
@@ -12,7 +11,7 @@ import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.identity.Sessions;
 import sovereign.munin.keep.store.identity.UserRow;
 
-/** Login, logout (here and everywhere), password change, who-am-I and user-owned API tokens. */
+/** Login, logout (here and everywhere), password change and who-am-I; API tokens are minted in TokenRoutes. */
 final class AuthRoutes {
 
   /** Login body; {@code cliToken} asks for an API token for the command line as well as the session. */
@@ -20,9 +19,6 @@ final class AuthRoutes {
 
   /** Password change body. */
   record PasswordRequest(String current, String next) {}
-
-  /** Token request body: a label, optional narrowing to project ids and permission ids, and a lifetime. */
-  record TokenRequest(String label, List<String> projects, List<String> permissions, Integer days) {}
 
   private AuthRoutes() {}
 
@@ -64,30 +60,6 @@ final class AuthRoutes {
       m.put("mustChangePassword", caller.mustChangePassword());
       ctx.json(m);
     });
-    t.post("/api/v1/tokens", RouteSpec.AUTHENTICATED, "Mint an API token owned by the caller (shown once)",
-        (ctx, caller) -> {
-          requireUser(caller);
-          TokenRequest req = ctx.bodyAsClass(TokenRequest.class);
-          int days = req.days() == null ? 30 : req.days();
-          if (days < 1 || days > 365) {
-            throw KeepException.badInput("bad-days", "days must be 1..365");
-          }
-          List<String> perms = req.permissions() == null ? List.of() : req.permissions();
-          perms.forEach(p -> sovereign.munin.keep.governance.Permission.fromId(p).orElseThrow(() ->
-              KeepException.badInput("bad-permission", "unknown permission '" + p + "'")));
-          List<String> projects = req.projects() == null ? List.of() : req.projects();
-          projects.forEach(p -> id.projects().byId(p));
-          String label = req.label() == null || req.label().isBlank() ? "api" : req.label().strip();
-          ApiTokens.Issued issued = instance.state().transaction(h -> {
-            ApiTokens.Issued i = id.tokens().issueForUser(h, label, caller.userId(), projects, perms,
-                Duration.ofDays(days));
-            instance.audit().record(h, sovereign.munin.keep.app.audit.AuditEvent.success(caller.auditId(),
-                "token.issue", "token:" + i.id(), Map.of("projects", projects, "permissions", perms,
-                "days", (long) days)));
-            return i;
-          });
-          ctx.status(201).json(Map.of("id", issued.id(), "token", issued.secret()));
-        });
   }
 
   private static void login(Context ctx, KeepInstance instance, Identity id) {
@@ -133,8 +105,7 @@ final class AuthRoutes {
     m.put("mfaEnrolled", mfaDone || id.hasMfa(user));
     m.put("csrfToken", s.csrfToken());
     if (cliToken) {
-      ApiTokens.Issued token = instance.state().transaction(h -> id.tokens().issueForUser(h, "keep login",
-          user.id(), List.of(), List.of(), absolute));
+      ApiTokens.Issued token = instance.state().transaction(h -> id.tokens().issueLogin(h, user.id(), absolute));
       m.put("token", token.secret());
     }
     ctx.json(m);

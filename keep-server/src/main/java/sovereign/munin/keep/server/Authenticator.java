@@ -9,9 +9,7 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.governance.Actor;
 import sovereign.munin.keep.governance.Permission;
-import sovereign.munin.keep.governance.Role;
 import sovereign.munin.keep.governance.RolePermissions;
-import sovereign.munin.keep.store.ApiTokenRow;
 import sovereign.munin.keep.store.identity.SessionRow;
 import sovereign.munin.keep.store.identity.UserDao;
 import sovereign.munin.keep.store.identity.UserRow;
@@ -28,10 +26,12 @@ final class Authenticator {
 
   private final Identity identity;
   private final sovereign.munin.keep.store.Database state;
+  private final TokenCallers tokenCallers;
 
-  Authenticator(Identity identity, sovereign.munin.keep.store.Database state) {
+  Authenticator(Identity identity, sovereign.munin.keep.store.Database state, java.time.Clock clock) {
     this.identity = identity;
     this.state = state;
+    this.tokenCallers = new TokenCallers(identity, state, clock);
   }
 
   Identity identity() {
@@ -115,17 +115,9 @@ final class Authenticator {
       if (!header.startsWith("Bearer ")) {
         return Optional.empty();
       }
-      return identity.tokens().authenticate(header.substring("Bearer ".length()).strip()).flatMap(this::fromToken);
+      return tokenCallers.resolve(header.substring("Bearer ".length()).strip());
     }
     return identity.sessions().resolve(ctx.cookie(COOKIE)).flatMap(this::fromSession);
-  }
-
-  private Optional<Caller> fromToken(ApiTokenRow t) {
-    if (t.userId() == null) {
-      Set<Role> roles = Role.fromId(t.role()).map(Set::of).orElse(Set.of());
-      return Optional.of(new Caller(new Actor("token:" + t.id(), roles, java.util.Map.of()), null, null, t, false));
-    }
-    return user(t.userId()).map(u -> new Caller(identity.actors().of(u), u.id(), null, t, u.mustChange()));
   }
 
   private Optional<Caller> fromSession(SessionRow s) {

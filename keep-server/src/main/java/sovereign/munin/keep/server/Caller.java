@@ -20,6 +20,16 @@ record Caller(Actor actor, String userId, SessionRow session, ApiTokenRow token,
     return token == null || token.scopeProjects().isEmpty() ? Set.of() : Set.of(token.scopeProjects().split(","));
   }
 
+  /** The key names a machine token is narrowed to; empty when it is not narrowed to keys. */
+  Set<String> tokenKeys() {
+    return token == null || token.scopeKeys().isEmpty() ? Set.of() : Set.of(token.scopeKeys().split(","));
+  }
+
+  /** True for a user's token minted for a machine (not the one {@code keep login} keeps for a person). */
+  boolean machineToken() {
+    return token != null && userId != null && !ApiTokenRow.LOGIN.equals(token.kind());
+  }
+
   Set<String> tokenPermissions() {
     return token == null || token.scopePermissions().isEmpty() ? Set.of()
         : Set.of(token.scopePermissions().split(","));

@@ -75,7 +75,7 @@ public final class KeepServer implements AutoCloseable {
     // WebAuthn origins name the port actually bound, known only once the server started (port 0 in tests).
     var boundPort = new java.util.concurrent.atomic.AtomicInteger(listen.port());
     var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions, listen.host(), boundPort::get);
-    Authenticator auth = new Authenticator(identity, instance.state());
+    Authenticator auth = new Authenticator(identity, instance.state(), instance.clock());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
     KeyOperations ops = new KeyOperations(instance, keys);
@@ -88,10 +88,11 @@ public final class KeepServer implements AutoCloseable {
     WebAuthnRoutes.register(table, instance, identity);
     IdentityRoutes.register(table, identity);
     AccessRoutes.register(table, identity, instance.clock());
-    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys);
+    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys, instance);
     KeyRoutes.register(table, instance, keys, keyAccess);
     RotationRoutes.register(table, instance, rotation);
     KeyUseRoutes.register(table, ops, keyAccess);
+    TokenRoutes.register(table, instance, identity, keys);
     TrustRoutes.register(table, trust);
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));

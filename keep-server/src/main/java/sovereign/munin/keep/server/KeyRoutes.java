@@ -32,6 +32,7 @@ final class KeyRoutes {
           caller.auditId()));
     });
     t.get("/api/v1/keys", "key.read", "GET /keys", (ctx, caller) -> {
+      KeyAccess.refuseKeyNarrowed(caller);
       ctx.json(Map.of("keys", keys.list().stream().filter(k -> access.mayRead(caller, k.project())).toList()));
     });
     t.get("/api/v1/keys/{name}", "key.read", "GET /keys/{name}", (ctx, caller) -> {

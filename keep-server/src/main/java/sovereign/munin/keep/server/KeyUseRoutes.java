@@ -16,7 +16,7 @@ final class KeyUseRoutes {
 
   static void register(RouteTable t, KeyOperations ops, KeyAccess access) {
     t.postSensitive("/api/v1/keys/{name}/sign", "key.use", "POST /keys/{name}/sign", (ctx, caller) -> {
-      access.onKey(caller, "key.use", ctx.pathParam("name"));
+      access.use(caller, "key.use", ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       var s = ops.sign(ctx.pathParam("name"), bytes("message", req.message()), req.version(),
           caller.auditId());
@@ -30,25 +30,25 @@ final class KeyUseRoutes {
       ctx.json(m);
     });
     t.post("/api/v1/keys/{name}/verify", "key.read", "POST /keys/{name}/verify", (ctx, caller) -> {
-      access.onKey(caller, "key.read", ctx.pathParam("name"));
+      access.use(caller, "key.read", ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       ctx.json(ops.verify(ctx.pathParam("name"), bytes("message", req.message()),
           bytes("signature", req.signature()), caller.auditId()));
     });
     t.postSensitive("/api/v1/keys/{name}/encrypt", "key.use", "POST /keys/{name}/encrypt", (ctx, caller) -> {
-      access.onKey(caller, "key.use", ctx.pathParam("name"));
+      access.use(caller, "key.use", ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       byte[] ct = ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()), caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
     t.postSensitive("/api/v1/keys/{name}/decrypt", "key.use", "POST /keys/{name}/decrypt", (ctx, caller) -> {
-      access.onKey(caller, "key.use", ctx.pathParam("name"));
+      access.use(caller, "key.use", ctx.pathParam("name"));
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
       ctx.json(Map.of("plaintext", Base64.getEncoder().encodeToString(pt)));
     });
     t.get("/api/v1/keys/{name}/public", "key.read", "GET /keys/{name}/public", (ctx, caller) -> {
-      access.onKey(caller, "key.read", ctx.pathParam("name"));
+      access.use(caller, "key.read", ctx.pathParam("name"));
       Long version = Params.optionalLong(ctx, "version", 1, Integer.MAX_VALUE);
       ctx.json(Map.of("pem", ops.exportPublic(ctx.pathParam("name"), version == null ? null : version.intValue())));
     });

@@ -100,6 +100,11 @@ final class ServerFixture implements AutoCloseable {
         permissions, Duration.ofDays(1))).secret();
   }
 
+  /** The token {@code keep login} keeps for a person, minted directly. */
+  String loginToken(String userId) {
+    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1))).secret();
+  }
+
   static String cookie(HttpResponse<String> res) {
     String header = res.headers().allValues("Set-Cookie").stream()
         .filter(v -> v.startsWith(Authenticator.COOKIE + "=")).findFirst().orElseThrow();

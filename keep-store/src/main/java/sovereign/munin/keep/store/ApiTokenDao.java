@@ -13,11 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ApiTokenDao {
 
   String COLUMNS = """
-      id, token_hash, label, role, created_at, expires_at, revoked_at, user_id, scope_projects, scope_permissions""";
+      id, token_hash, label, role, created_at, expires_at, revoked_at, user_id, scope_projects, scope_permissions,
+      scope_keys, kind""";
 
   @SqlUpdate("INSERT INTO api_token (" + COLUMNS + """
       ) VALUES (:id, :tokenHash, :label, :role, :createdAt, :expiresAt, :revokedAt, :userId, :scopeProjects,
-      :scopePermissions)""")
+      :scopePermissions, :scopeKeys, :kind)""")
   void insert(@BindMethods ApiTokenRow row);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM api_token WHERE token_hash = :hash")

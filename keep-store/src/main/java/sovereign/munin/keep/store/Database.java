@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import sovereign.munin.keep.store.internal.DaoMetadata;
 import sovereign.munin.keep.store.internal.GroupCommitWriter;
 import sovereign.munin.keep.store.internal.StoreErrors;
 
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setQueryTimeout(30);
+    DaoMetadata.warm(jdbi);
     this.writer = url.kind() == DatabaseUrl.Kind.SQLITE ? new GroupCommitWriter(jdbi, schema.folder) : null;
   }
 
@@ -154,6 +156,24 @@ public final class Database implements AutoCloseable {
       return jdbi.withHandle(work);
     } catch (RuntimeException e) {
       throw StoreErrors.onUse(e);
+    }
+  }
+
+  /** A read on a pooled JDBC connection, without a JDBI handle. */
+  @FunctionalInterface
+  public interface JdbcRead<R> {
+    R read(java.sql.Connection c) throws java.sql.SQLException;
+  }
+
+  /**
+   * Runs a read in plain JDBC on a pooled connection, for reads made on every request where opening a JDBI handle
+   * (a copy of its whole configuration) costs more than the query.
+   */
+  public <R> R readJdbc(JdbcRead<R> work) {
+    try (java.sql.Connection c = pool.getConnection()) {
+      return work.read(c);
+    } catch (java.sql.SQLException e) {
+      throw new StoreException.Unavailable("a read failed: " + e.getMessage(), e);
     }
   }
 

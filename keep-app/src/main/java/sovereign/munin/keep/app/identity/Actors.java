@@ -37,4 +37,15 @@ public final class Actors {
     }
     return new Actor("user:" + user.id(), global, perProject);
   }
+
+  /**
+   * Until when an actor resolved now stays right as far as time goes: the next moment one of the user's grants
+   * starts or ends ({@code Long.MAX_VALUE} if none will). Changes to roles and grants are another matter.
+   */
+  public long stableUntil(String userId) {
+    long now = clock.millis();
+    Long next = state.read(h -> h.attach(sovereign.munin.keep.store.identity.AccessDao.class)
+        .nextGrantChange(userId, now));
+    return next == null ? Long.MAX_VALUE : next;
+  }
 }

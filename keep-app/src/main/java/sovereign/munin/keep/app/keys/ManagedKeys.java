@@ -3,14 +3,12 @@ package sovereign.munin.keep.app.keys;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
-import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
 import sovereign.munin.keep.store.keys.ManagedKeyRow;
@@ -30,22 +28,26 @@ public final class ManagedKeys {
   private final KeyCache cache;
   private final Clock clock;
   private final KeyWrites writes;
+  private final KeyEndOfLife ends;
+  private final KeyDirectory directory;
 
   public ManagedKeys(KeepInstance instance, SecureRandom rng) {
-    this(instance, rng, new KeyCache(256), instance.clock());
+    this(instance, rng, new KeyCache(256), instance.clock(), new KeyDirectory(instance.state()));
   }
 
-  private ManagedKeys(KeepInstance instance, SecureRandom rng, KeyCache cache, Clock clock) {
+  private ManagedKeys(KeepInstance instance, SecureRandom rng, KeyCache cache, Clock clock, KeyDirectory directory) {
     this.instance = instance;
     this.rng = rng;
     this.cache = cache;
     this.clock = clock;
     this.writes = new KeyWrites(instance, rng);
+    this.ends = new KeyEndOfLife(instance, cache, writes);
+    this.directory = directory;
   }
 
   /** The same keys with lifecycle times taken from {@code clock}; for the dev-mode {@code --now} override. */
   public ManagedKeys at(Clock other) {
-    return new ManagedKeys(instance, rng, cache, other);
+    return new ManagedKeys(instance, rng, cache, other, directory);
   }
 
   Clock clock() {
@@ -58,6 +60,10 @@ public final class ManagedKeys {
 
   KeyCache cache() {
     return cache;
+  }
+
+  KeyDirectory directory() {
+    return directory;
   }
 
   public KeyView create(String name, String project, String purpose, String type, RotationPolicy policy,
@@ -143,89 +149,33 @@ public final class ManagedKeys {
 
   /** Ends the overlap of versions whose overlap has run out. */
   public int retireExpired(String name, String actor) {
-    StoredKey k = StoredKey.load(instance.state(), name);
-    long now = clock.millis();
-    List<KeyVersionRow> due = k.versions().stream().filter(v -> VersionRows.state(v) == VersionState.OVERLAP
-        && v.overlapUntil() != null && v.overlapUntil() <= now).toList();
-    if (!due.isEmpty()) {
-      instance.state().transaction(h -> {
-        var dao = h.attach(ManagedKeyDao.class);
-        for (KeyVersionRow v : due) {
-          dao.updateVersion(VersionRows.retired(v, now));
-          writes.audit(h, actor, "key.retire", k.key(), Map.of("version", (long) v.version()));
-        }
-        return null;
-      });
-    }
-    return due.size();
+    return ends.retireExpired(name, actor, clock);
   }
 
   /** Marks versions compromised at once; with {@code version == null}, every version of the key. */
   public KeyView revoke(String name, Integer version, Instant compromisedAt, String reason, String actor) {
     refuseReserved(name);
-    StoredKey k = StoredKey.load(instance.state(), name);
-    String why = requireText("reason", reason);
-    if (compromisedAt == null) {
-      throw KeepException.badInput("compromise-time-missing", "give the time of compromise, e.g. "
-          + "--compromised-at 2026-11-23T10:00:00Z (if unknown, the earliest time it could have happened)");
-    }
-    long now = clock.millis();
-    if (compromisedAt.toEpochMilli() > now) {
-      throw KeepException.badInput("compromise-time-future", "the compromise time " + compromisedAt + " is in the "
-          + "future; a revocation takes effect now and records when the key was compromised");
-    }
-    List<KeyVersionRow> targets = version != null ? List.of(k.requireVersion(version))
-        : k.versions().stream().filter(v -> VersionRows.state(v) != VersionState.COMPROMISED).toList();
-    List<Long> numbers = new ArrayList<>();
-    instance.state().transaction(h -> {
-      var dao = h.attach(ManagedKeyDao.class);
-      for (KeyVersionRow v : targets) {
-        dao.updateVersion(VersionRows.compromised(v, compromisedAt.toEpochMilli(), why));
-        numbers.add((long) v.version());
-      }
-      writes.audit(h, actor, "key.revoke", k.key(), Map.of("versions", List.copyOf(numbers),
-          "compromisedAt", compromisedAt.toString()));
-      return null;
-    });
-    cache.evict(k.key().id());
+    ends.revoke(name, version, compromisedAt, reason, actor, clock);
     return show(name);
   }
 
   /** Archives the whole key: no version signs, verifies or decrypts any more; material stays, encrypted. */
   public KeyView archive(String name, String actor) {
     refuseReserved(name);
-    StoredKey k = StoredKey.load(instance.state(), name);
-    k.requireLive("archive");
-    long now = clock.millis();
-    instance.state().transaction(h -> {
-      var dao = h.attach(ManagedKeyDao.class);
-      dao.setStatus(k.key().id(), "archived");
-      k.versions().stream().filter(v -> VersionRows.state(v) != VersionState.COMPROMISED)
-          .forEach(v -> dao.updateVersion(VersionRows.archived(v, now)));
-      writes.audit(h, actor, "key.archive", k.key(), Map.of());
-      return null;
-    });
-    cache.evict(k.key().id());
+    ends.archive(name, actor, clock);
     return show(name);
   }
 
   /** Wipes every version's material for good; the metadata and any revocation stay. Repeating it is harmless. */
   public KeyView destroy(String name, String actor) {
     refuseReserved(name);
-    StoredKey k = StoredKey.load(instance.state(), name);
-    long now = clock.millis();
-    // Metadata first, so nothing uses the key once this returns, even if wiping below must be retried.
-    instance.state().transaction(h -> {
-      var dao = h.attach(ManagedKeyDao.class);
-      dao.setStatus(k.key().id(), "destroyed");
-      k.versions().stream().filter(v -> v.destroyedAt() == null)
-          .forEach(v -> dao.updateVersion(VersionRows.destroyed(v, now)));
-      writes.audit(h, actor, "key.destroy", k.key(), Map.of());
-      return null;
-    });
-    cache.evict(k.key().id());
-    instance.keys().transaction(h -> h.attach(KeyMaterialDao.class).destroyAll(k.key().id(), now));
+    ends.destroy(name, actor, clock);
     return show(name);
+  }
+
+  /** The name of the project that owns key {@code name}, as committed now (answered from memory when unchanged). */
+  public String projectOf(String name) {
+    return directory.find(name).key().project();
   }
 
   public KeyView show(String name) {

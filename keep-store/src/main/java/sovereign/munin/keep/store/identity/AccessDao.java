@@ -52,6 +52,12 @@ public interface AccessDao {
   @SqlQuery("SELECT " + GRANT + " FROM access_grant WHERE user_id = :userId AND from_at <= :now AND until_at > :now")
   List<AccessGrantRow> activeGrants(@Bind("userId") String userId, @Bind("now") long now);
 
+  /** The next time after {@code now} at which one of the user's grants starts or ends; null if none will. */
+  @SqlQuery("""
+      SELECT MIN(CASE WHEN from_at > :now THEN from_at ELSE until_at END) FROM access_grant
+      WHERE user_id = :userId AND until_at > :now""")
+  Long nextGrantChange(@Bind("userId") String userId, @Bind("now") long now);
+
   @SqlQuery("SELECT " + GRANT + " FROM access_grant WHERE until_at > :now ORDER BY project_id, user_id")
   List<AccessGrantRow> allActive(@Bind("now") long now);
 

@@ -177,6 +177,58 @@ abstract class IdentityStoreContract {
   }
 
   @Test
+  void apiToken_keyScopedMachineToken_keepsKeysAndKind() {
+    addUser("u1", "alice");
+    db().transaction(h -> {
+      h.attach(sovereign.munin.keep.store.ApiTokenDao.class).insert(new sovereign.munin.keep.store.ApiTokenRow(
+          "t1", "h1", "ci", "user", 1000, 9000L, null, "u1", "p1", "", "release,docs",
+          sovereign.munin.keep.store.ApiTokenRow.API));
+      h.attach(sovereign.munin.keep.store.ApiTokenDao.class).insert(new sovereign.munin.keep.store.ApiTokenRow(
+          "t2", "h2", "keep login", "user", 1000, 9000L, null, "u1", "", "", "",
+          sovereign.munin.keep.store.ApiTokenRow.LOGIN));
+      return null;
+    });
+    var scoped = db().read(h -> h.attach(sovereign.munin.keep.store.ApiTokenDao.class).findByHash("h1")).orElseThrow();
+    assertThat(scoped.scopeKeys()).isEqualTo("release,docs");
+    assertThat(scoped.kind()).isEqualTo("api");
+    var login = db().read(h -> h.attach(sovereign.munin.keep.store.ApiTokenDao.class).findByHash("h2")).orElseThrow();
+    assertThat(login.scopeKeys()).isEmpty();
+    assertThat(login.kind()).isEqualTo("login");
+  }
+
+  @Test
+  void stateGeneration_movesOnWhenATokenOrUserChanges_notOnAnInsertedToken() {
+    addUser("u1", "alice");
+    long start = generation();
+    db().transaction(h -> {
+      h.attach(sovereign.munin.keep.store.ApiTokenDao.class).insert(new sovereign.munin.keep.store.ApiTokenRow(
+          "t1", "h1", "ci", "user", 1000, 9000L, null, "u1", "", ""));
+      return null;
+    });
+    assertThat(generation()).isEqualTo(start);
+    db().transaction(h -> h.attach(sovereign.munin.keep.store.ApiTokenDao.class).revoke("t1", 2000));
+    long afterRevoke = generation();
+    assertThat(afterRevoke).isGreaterThan(start);
+    db().transaction(h -> h.attach(UserDao.class).setDisabled("u1", 1));
+    assertThat(generation()).isGreaterThan(afterRevoke);
+  }
+
+  @Test
+  void stateGeneration_rolledBackChange_leavesItWhereItWas() {
+    addUser("u1", "alice");
+    long start = generation();
+    assertThatThrownBy(() -> db().transaction(h -> {
+      h.attach(UserDao.class).setDisabled("u1", 1);
+      throw new IllegalStateException("fails after the change");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(generation()).isEqualTo(start);
+  }
+
+  private long generation() {
+    return db().read(sovereign.munin.keep.store.StateGenerations::current);
+  }
+
+  @Test
   void access_decideWithStaleCount_changesNothing_andGrantsAreTimeBound() {
     addUser("u1", "alice");
     db().transaction(h -> {

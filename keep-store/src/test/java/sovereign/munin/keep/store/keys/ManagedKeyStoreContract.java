@@ -69,6 +69,34 @@ abstract class ManagedKeyStoreContract {
   }
 
   @Test
+  void stateGeneration_movesOnForVersionStateChanges_butNotForAUseCount() {
+    state().transaction(h -> {
+      var dao = h.attach(ManagedKeyDao.class);
+      dao.insertKey(key("k1", "release"));
+      dao.insertVersion(version("k1", 1, "active"));
+      return null;
+    });
+    long before = generation();
+    state().transaction(h -> h.attach(ManagedKeyDao.class).countUse("k1", 1));
+    assertThat(generation()).isEqualTo(before);
+    state().transaction(h -> {
+      h.attach(ManagedKeyDao.class).updateVersion(version("k1", 1, "compromised"));
+      return null;
+    });
+    long afterRevoke = generation();
+    assertThat(afterRevoke).isGreaterThan(before);
+    state().transaction(h -> {
+      h.attach(ManagedKeyDao.class).insertVersion(version("k1", 2, "active"));
+      return null;
+    });
+    assertThat(generation()).isGreaterThan(afterRevoke);
+  }
+
+  private long generation() {
+    return state().read(sovereign.munin.keep.store.StateGenerations::current);
+  }
+
+  @Test
   void insertKey_duplicateName_isRefusedAndChangesNothing() {
     state().transaction(h -> {
       h.attach(ManagedKeyDao.class).insertKey(key("k1", "release"));

@@ -1,0 +1,107 @@
+package sovereign.munin.keep.app.keys;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.store.keys.KeyMaterialDao;
+import sovereign.munin.keep.store.keys.KeyVersionRow;
+import sovereign.munin.keep.store.keys.ManagedKeyDao;
+
+/**
+ * The transitions that end a key's or a version's use: retiring versions whose overlap ran out, revoking
+ * (compromised, at once), archiving and destroying. Each is one state transaction with its audit event; the
+ * opened private material of the key is dropped from memory as soon as it commits.
+ */
+final class KeyEndOfLife {
+
+  private final KeepInstance instance;
+  private final KeyCache cache;
+  private final KeyWrites writes;
+
+  KeyEndOfLife(KeepInstance instance, KeyCache cache, KeyWrites writes) {
+    this.instance = instance;
+    this.cache = cache;
+    this.writes = writes;
+  }
+
+  int retireExpired(String name, String actor, Clock clock) {
+    StoredKey k = StoredKey.load(instance.state(), name);
+    long now = clock.millis();
+    List<KeyVersionRow> due = k.versions().stream().filter(v -> VersionRows.state(v) == VersionState.OVERLAP
+        && v.overlapUntil() != null && v.overlapUntil() <= now).toList();
+    if (!due.isEmpty()) {
+      instance.state().transaction(h -> {
+        var dao = h.attach(ManagedKeyDao.class);
+        for (KeyVersionRow v : due) {
+          dao.updateVersion(VersionRows.retired(v, now));
+          writes.audit(h, actor, "key.retire", k.key(), Map.of("version", (long) v.version()));
+        }
+        return null;
+      });
+    }
+    return due.size();
+  }
+
+  void revoke(String name, Integer version, Instant compromisedAt, String reason, String actor, Clock clock) {
+    StoredKey k = StoredKey.load(instance.state(), name);
+    String why = ManagedKeys.requireText("reason", reason);
+    if (compromisedAt == null) {
+      throw KeepException.badInput("compromise-time-missing", "give the time of compromise, e.g. "
+          + "--compromised-at 2026-11-23T10:00:00Z (if unknown, the earliest time it could have happened)");
+    }
+    long now = clock.millis();
+    if (compromisedAt.toEpochMilli() > now) {
+      throw KeepException.badInput("compromise-time-future", "the compromise time " + compromisedAt + " is in the "
+          + "future; a revocation takes effect now and records when the key was compromised");
+    }
+    List<KeyVersionRow> targets = version != null ? List.of(k.requireVersion(version))
+        : k.versions().stream().filter(v -> VersionRows.state(v) != VersionState.COMPROMISED).toList();
+    List<Long> numbers = new ArrayList<>();
+    instance.state().transaction(h -> {
+      var dao = h.attach(ManagedKeyDao.class);
+      for (KeyVersionRow v : targets) {
+        dao.updateVersion(VersionRows.compromised(v, compromisedAt.toEpochMilli(), why));
+        numbers.add((long) v.version());
+      }
+      writes.audit(h, actor, "key.revoke", k.key(), Map.of("versions", List.copyOf(numbers),
+          "compromisedAt", compromisedAt.toString()));
+      return null;
+    });
+    cache.evict(k.key().id());
+  }
+
+  void archive(String name, String actor, Clock clock) {
+    StoredKey k = StoredKey.load(instance.state(), name);
+    k.requireLive("archive");
+    long now = clock.millis();
+    instance.state().transaction(h -> {
+      var dao = h.attach(ManagedKeyDao.class);
+      dao.setStatus(k.key().id(), "archived");
+      k.versions().stream().filter(v -> VersionRows.state(v) != VersionState.COMPROMISED)
+          .forEach(v -> dao.updateVersion(VersionRows.archived(v, now)));
+      writes.audit(h, actor, "key.archive", k.key(), Map.of());
+      return null;
+    });
+    cache.evict(k.key().id());
+  }
+
+  void destroy(String name, String actor, Clock clock) {
+    StoredKey k = StoredKey.load(instance.state(), name);
+    long now = clock.millis();
+    // Metadata first, so nothing uses the key once this returns, even if wiping below must be retried.
+    instance.state().transaction(h -> {
+      var dao = h.attach(ManagedKeyDao.class);
+      dao.setStatus(k.key().id(), "destroyed");
+      k.versions().stream().filter(v -> v.destroyedAt() == null)
+          .forEach(v -> dao.updateVersion(VersionRows.destroyed(v, now)));
+      writes.audit(h, actor, "key.destroy", k.key(), Map.of());
+      return null;
+    });
+    cache.evict(k.key().id());
+    instance.keys().transaction(h -> h.attach(KeyMaterialDao.class).destroyAll(k.key().id(), now));
+  }
+}

@@ -1,0 +1,41 @@
+package sovereign.munin.keep.store.keys;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import sovereign.munin.keep.store.StoreException;
+
+/**
+ * The statements every key use writes, in plain JDBC on the handle's connection: attaching the full key DAO costs
+ * more per use than the two statements themselves, and these run on SQLite's single writer thread.
+ */
+public final class KeyUseWrites {
+
+  private KeyUseWrites() {}
+
+  /** Counts one use of a version; same as {@link ManagedKeyDao#countUse}. */
+  public static void countUse(Handle h, String keyId, int version) {
+    try (PreparedStatement ps = h.getConnection().prepareStatement(
+        "UPDATE managed_key_version SET use_count = use_count + 1 WHERE key_id = ? AND version = ?")) {
+      ps.setString(1, keyId);
+      ps.setInt(2, version);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException.Unavailable("counting a key use failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records a signature; same as {@link ManagedKeyDao#insertSignature}. */
+  public static void insertSignature(Handle h, String signatureHash, String keyId, int version, long signedAt) {
+    try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO managed_key_signature "
+        + "(signature_hash, key_id, version, signed_at) VALUES (?, ?, ?, ?) ON CONFLICT (signature_hash) DO NOTHING")) {
+      ps.setString(1, signatureHash);
+      ps.setString(2, keyId);
+      ps.setInt(3, version);
+      ps.setLong(4, signedAt);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException.Unavailable("recording a signature failed: " + e.getMessage(), e);
+    }
+  }
+}
