@@ -72,9 +72,28 @@ public final class ApiTokens {
         String.join(",", keys), ApiTokenRow.API, lifetime);
   }
 
-  /** Issues the token {@code keep login} keeps for a person at the command line, after password and MFA. */
-  public Issued issueLogin(Handle h, String userId, Duration lifetime) {
-    return insert(h, "keep login", userId, "", "", "", ApiTokenRow.LOGIN, lifetime);
+  /**
+   * Issues the token {@code keep login} keeps for a person at the command line; {@code mfaDone} when the login
+   * passed a second factor, which then counts as a fresh MFA check for sensitive actions.
+   */
+  public Issued issueLogin(Handle h, String userId, Duration lifetime, boolean mfaDone) {
+    Issued issued = insert(h, "keep login", userId, "", "", "", ApiTokenRow.LOGIN, lifetime);
+    if (mfaDone) {
+      h.attach(ApiTokenDao.class).markMfa(issued.id(), clock.millis());
+    }
+    return issued;
+  }
+
+  /** Records a fresh second-factor check for a login token ({@code keep step-up}). */
+  public void markMfa(String tokenId) {
+    state.transaction(h -> h.attach(ApiTokenDao.class).markMfa(tokenId, clock.millis()));
+  }
+
+  /** Whether the person behind a login token passed a second factor within {@code window}. */
+  public boolean recentMfa(String tokenId, Duration window) {
+    long now = clock.millis();
+    return state.read(h -> h.attach(ApiTokenDao.class).mfaAt(tokenId))
+        .filter(at -> at <= now && now - at <= window.toMillis()).isPresent();
   }
 
   private Issued insert(Handle h, String label, String userId, String projects, String permissions, String keys,

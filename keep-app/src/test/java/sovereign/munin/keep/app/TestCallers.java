@@ -69,7 +69,7 @@ public final class TestCallers {
 
   /** The token {@code keep login} would keep for this person (a person's token, not a machine's). */
   private static String token(KeepInstance instance, Identity identity, String userId) {
-    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1))).secret();
+    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1), true)).secret();
   }
 
   private static String shortId() {

@@ -17,7 +17,7 @@ import sovereign.munin.keep.app.config.KeepConfig;
     subcommands = {UpCommand.class, InitCommand.class, ServerCommand.class, UnsealCommand.class,
         SealCommand.class, StatusCommand.class, AuditCommand.class, WitnessCommand.class, KeyCommand.class,
         TrustCommand.class, LoginCommand.class, LogoutCommand.class, UserCommand.class, ProjectCommand.class,
-        AccessCommand.class, MfaCommand.class, PasswordCommand.class, TokenCommand.class,
+        AccessCommand.class, MfaCommand.class, PasswordCommand.class, StepUpCommand.class, TokenCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 ok, 1 refused (bad input or state), 2 usage error, 3 sealed or unavailable,",
         "4 not authorised, 70 internal error.",

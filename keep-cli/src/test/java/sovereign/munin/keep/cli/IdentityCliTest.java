@@ -67,13 +67,32 @@ class IdentityCliTest {
     return JSON.readTree(r.out());
   }
 
+  /** Recovery codes of the users enrolled in TOTP, one per login (a TOTP code could not be used twice a step). */
+  private final java.util.Map<String, java.util.Deque<String>> recovery = new java.util.HashMap<>();
+
   private void user(String name, String role) {
     NewUser u = identity.users().create("test", name, role);
     identity.users().changePassword(u.id(), u.password().value(), PASSWORD);
   }
 
+  /** A user with TOTP, as approvers need: sensitive commands want a fresh MFA check. */
+  private void userWithMfa(String name, String role) {
+    user(name, role);
+    var row = identity.users().byName(name);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("secret=([A-Z2-7]+)")
+        .matcher(identity.mfa().enrol(row));
+    assertThat(m.find()).isTrue();
+    var secret = sovereign.munin.keep.crypto.SecretBytes.copyOf(sovereign.munin.keep.crypto.Base32.decode(m.group(1)));
+    var totp = sovereign.munin.keep.crypto.Totp.DEFAULT;
+    var codes = identity.mfa().confirm(identity.users().byName(name),
+        totp.codeAt(secret, totp.stepAt(java.time.Instant.now())));
+    recovery.put(name, new java.util.ArrayDeque<>(codes));
+  }
+
   private void login(String name) throws Exception {
-    System.setIn(new ByteArrayInputStream((PASSWORD + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    java.util.Deque<String> codes = recovery.get(name);
+    String code = codes == null ? "" : codes.pop();
+    System.setIn(new ByteArrayInputStream((PASSWORD + "\n" + code + "\n").getBytes(StandardCharsets.UTF_8)));
     JsonNode r = json(keep("login", "--name", name, "--json"));
     assertThat(r.path("user").asText()).isEqualTo(name);
   }
@@ -93,8 +112,8 @@ class IdentityCliTest {
   @Test
   void accessRequest_throughBothApprovals_showsInReport() throws Exception {
     user("alice", "developer");
-    user("olivia", "developer");
-    user("sam", "security-team");
+    userWithMfa("olivia", "developer");
+    userWithMfa("sam", "security-team");
     identity.projects().create("test", "payments", "olivia");
     login("alice");
     Path token = init.dataDir().resolve("cli.token");
@@ -185,5 +204,26 @@ class IdentityCliTest {
     CliRun withCode = keep("login", "--name", "erin", "--code", recovery, "--json");
     assertThat(withCode.exit()).as(withCode.err()).isZero();
     assertThat(JSON.readTree(withCode.out()).path("mfaEnrolled").asBoolean()).isTrue();
+  }
+
+  @Test
+  void stepUp_sensitiveCommandsNeedAFreshSecondFactor() throws Exception {
+    user("alice", "developer");
+    user("nora", "security-team");
+    userWithMfa("sam", "security-team");
+    identity.projects().create("test", "payments", "sam");
+    login("alice");
+    String id = json(keep("access", "request", "--project", "payments", "--role", "developer", "--reason", "bug",
+        "--days", "3", "--json")).path("id").asText();
+    login("nora");
+    CliRun noMfa = keep("access", "approve", id);
+    assertThat(noMfa.exit()).isEqualTo(4);
+    assertThat(noMfa.err()).contains("keep step-up");
+    assertThat(keep("step-up", "--code", "123456").exit()).isEqualTo(4);
+    login("sam");
+    assertThat(keep("step-up", "--code", "000000").exit()).isEqualTo(4);
+    CliRun stepped = keep("step-up", "--code", recovery.get("sam").pop(), "--json");
+    assertThat(stepped.exit()).as(stepped.err()).isZero();
+    assertThat(json(keep("access", "approve", id, "--json")).path("status").asText()).isEqualTo("PENDING");
   }
 }

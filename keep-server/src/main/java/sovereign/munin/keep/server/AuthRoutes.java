@@ -105,7 +105,8 @@ final class AuthRoutes {
     m.put("mfaEnrolled", mfaDone || id.hasMfa(user));
     m.put("csrfToken", s.csrfToken());
     if (cliToken) {
-      ApiTokens.Issued token = instance.state().transaction(h -> id.tokens().issueLogin(h, user.id(), absolute));
+      ApiTokens.Issued token = instance.state().transaction(h -> id.tokens().issueLogin(h, user.id(), absolute,
+          mfaDone));
       m.put("token", token.secret());
     }
     ctx.json(m);

@@ -77,7 +77,38 @@ final class Authenticator {
           + "check: POST /api/v1/auth/step-up with a TOTP code, or /api/v1/auth/step-up/webauthn with a security "
           + "key, then retry");
     }
+    if (route.stepUp() && caller.session() == null) {
+      checkTokenStepUp(caller, route);
+    }
     return caller;
+  }
+
+  /** Matches the key-use routes a key-scoped machine token may call without a person behind it. */
+  private static final java.util.regex.Pattern KEY_USE =
+      java.util.regex.Pattern.compile("/api/v1/keys/\\{name}/(sign|encrypt|decrypt)");
+
+  /**
+   * Sensitive actions by token: a person's login token needs a fresh MFA check ({@code keep step-up}), like a
+   * session; a machine token may only use keys (KeyAccess then holds it to its own keys and says so); the bootstrap
+   * admin token, printed once at init, stays the break-glass credential.
+   */
+  private void checkTokenStepUp(Caller caller, RouteSpec route) {
+    if (caller.userId() == null) {
+      return;
+    }
+    if (caller.machineToken()) {
+      boolean keyScopedOnKeys = !caller.tokenKeys().isEmpty() && route.path().startsWith("/api/v1/keys");
+      if (!KEY_USE.matcher(route.path()).matches() && !keyScopedOnKeys) {
+        throw new KeepException(KeepException.Kind.FORBIDDEN, "person-required", "this sensitive action needs a "
+            + "person with a fresh MFA check (a browser session, or 'keep login' then 'keep step-up'); machine "
+            + "tokens may only use the keys they are scoped to");
+      }
+      return;
+    }
+    if (!identity.tokens().recentMfa(caller.token().id(), identity.sessions().policy().stepUp())) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
+          + "check: run 'keep step-up' with a TOTP code (POST /api/v1/auth/step-up), then retry");
+    }
   }
 
   static boolean allowed(Caller caller, Permission p, String project) {

@@ -22,23 +22,22 @@ final class MfaRoutes {
     t.post("/api/v1/auth/mfa/totp/confirm", RouteSpec.AUTHENTICATED,
         "Confirm TOTP with a first code: 10 recovery codes, shown once", (ctx, caller) -> {
           var codes = id.mfa().confirm(self(id, caller), code(ctx));
-          if (caller.session() != null) {
-            id.sessions().markMfa(caller.session());
-          }
+          markFresh(id, caller);
           ctx.header("Cache-Control", "no-store");
           ctx.json(Map.of("recoveryCodes", codes));
         });
     t.post("/api/v1/auth/step-up", RouteSpec.AUTHENTICATED, "Fresh MFA check for sensitive actions",
         (ctx, caller) -> {
           UserRow user = self(id, caller);
-          if (caller.session() == null) {
-            throw KeepException.badInput("session-required", "step-up applies to sessions; tokens need none");
+          if (caller.session() == null && caller.machineToken()) {
+            throw KeepException.badInput("person-required", "step-up is for people (sessions and 'keep login' "
+                + "tokens); a machine token is held to its scope instead");
           }
           if (!id.mfa().verify(user, code(ctx))) {
             throw new KeepException(KeepException.Kind.FORBIDDEN, "mfa-code-wrong", "the code is wrong, was "
                 + "already used, or no TOTP is enrolled");
           }
-          id.sessions().markMfa(caller.session());
+          markFresh(id, caller);
           ctx.status(204);
         });
     t.add(new RouteSpec("POST", "/api/v1/users/{name}/reset-mfa", "user.manage", null, true,
@@ -46,6 +45,15 @@ final class MfaRoutes {
           id.mfa().reset(caller.auditId(), id.users().byName(ctx.pathParam("name")));
           ctx.status(204);
         }));
+  }
+
+  /** A passed second factor makes the session, or the person's login token, fresh for sensitive actions. */
+  private static void markFresh(Identity id, Caller caller) {
+    if (caller.session() != null) {
+      id.sessions().markMfa(caller.session());
+    } else if (caller.token() != null && !caller.machineToken()) {
+      id.tokens().markMfa(caller.token().id());
+    }
   }
 
   private static UserRow self(Identity id, Caller caller) {

@@ -42,11 +42,11 @@ class AccessApiTest {
     payments = f.identity.projects().create("test", "payments", "olivia").id();
     ledger = f.identity.projects().create("test", "ledger", "otto").id();
     f.identity.projects().addMember("test", "payments", "bea", "project-owner");
-    dev = f.token(devId, List.of(), List.of());
-    owner = f.token(ownerId, List.of(), List.of());
-    ownerB = f.token(ownerBId, List.of(), List.of());
-    security = f.token(securityId, List.of(), List.of());
-    both = f.token(bothId, List.of(), List.of());
+    dev = f.loginToken(devId);
+    owner = f.loginToken(ownerId);
+    ownerB = f.loginToken(ownerBId);
+    security = f.loginToken(securityId);
+    both = f.loginToken(bothId);
   }
 
   /** The fixture on SQLite; the PostgreSQL variant overrides this. */
@@ -90,7 +90,7 @@ class AccessApiTest {
     assertThat(json(report)).hasSize(1);
     assertThat(json(report).get(0).path("approvedByOwner").asText()).startsWith("user:");
     f.clock.advance(Duration.ofDays(7).plusMinutes(1));
-    dev = f.token(f.identity.users().byName("dev").id(), List.of(), List.of()); // the test tokens last a day
+    dev = f.loginToken(f.identity.users().byName("dev").id()); // the test tokens last a day
     assertThat(readPayments()).isEqualTo(403);
   }
 
@@ -124,7 +124,7 @@ class AccessApiTest {
   void approve_twoSecurityMembers_stillNeedsTheOwner() throws Exception {
     String id = request(dev, 7);
     assertThat(approve(id, security).statusCode()).isEqualTo(200);
-    HttpResponse<String> second = approve(id, f.token(f.user("sid", "security-team"), List.of(), List.of()));
+    HttpResponse<String> second = approve(id, f.loginToken(f.user("sid", "security-team")));
     assertThat(type(second)).isEqualTo("already-approved");
     assertThat(readPayments()).isEqualTo(403);
   }
@@ -171,7 +171,7 @@ class AccessApiTest {
     assertThat(json(f.withToken("GET", "/api/v1/access/reviews", null, owner))).hasSize(1);
     f.clock.advance(Duration.ofDays(20)); // past the 14-day window, with no run in between
     assertThat(f.identity.reviews().runDue()).isEqualTo(1);
-    dev = f.token(f.identity.users().byName("dev").id(), List.of(), List.of());
+    dev = f.loginToken(f.identity.users().byName("dev").id());
     assertThat(readPayments()).isEqualTo(403);
   }
 
@@ -186,7 +186,7 @@ class AccessApiTest {
     assertThat(f.withToken("POST", base + "/recertify", "{}", owner).statusCode()).isEqualTo(204);
     f.clock.advance(Duration.ofDays(20));
     assertThat(f.identity.reviews().runDue()).isZero();
-    dev = f.token(f.identity.users().byName("dev").id(), List.of(), List.of());
+    dev = f.loginToken(f.identity.users().byName("dev").id());
     assertThat(readPayments()).isEqualTo(200);
   }
 }

@@ -114,6 +114,48 @@ class MfaApiTest {
   }
 
   @Test
+  void loginToken_freshAfterLoginWithCode_staleLater_stepUpRenewsIt() throws Exception {
+    f.user("root", "admin");
+    enrol("root");
+    HttpResponse<String> login = f.send("POST", "/api/v1/auth/login", Map.of("name", "root", "password",
+        ServerFixture.PASSWORD, "code", code(), "cliToken", true), Map.of());
+    String token = json(login).path("token").asText();
+    assertThat(f.withToken("POST", "/api/v1/users", Map.of("name", "bob", "role", "developer"), token)
+        .statusCode()).isEqualTo(201);
+    f.clock.advance(Duration.ofMinutes(6));
+    HttpResponse<String> stale = f.withToken("POST", "/api/v1/users", Map.of("name", "carol", "role", "developer"),
+        token);
+    assertThat(stale.statusCode()).isEqualTo(403);
+    assertThat(json(stale).path("type").asText()).endsWith("step-up-required");
+    assertThat(json(stale).path("detail").asText()).contains("keep step-up");
+    assertThat(f.withToken("POST", "/api/v1/auth/step-up", Map.of("code", "000000"), token).statusCode())
+        .isEqualTo(403);
+    assertThat(f.withToken("POST", "/api/v1/auth/step-up", Map.of("code", code()), token).statusCode())
+        .isEqualTo(204);
+    assertThat(f.withToken("POST", "/api/v1/users", Map.of("name", "carol", "role", "developer"), token)
+        .statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void tokens_withoutAFreshSecondFactor_cannotActSensitively() throws Exception {
+    String root = f.user("root", "admin");
+    HttpResponse<String> login = f.send("POST", "/api/v1/auth/login", Map.of("name", "root", "password",
+        ServerFixture.PASSWORD, "cliToken", true), Map.of());
+    String noMfa = json(login).path("token").asText();
+    HttpResponse<String> refused = f.withToken("POST", "/api/v1/users", Map.of("name", "bob", "role", "developer"),
+        noMfa);
+    assertThat(json(refused).path("type").asText()).endsWith("step-up-required");
+    String machine = f.token(root, java.util.List.of(), java.util.List.of());
+    HttpResponse<String> byMachine = f.withToken("POST", "/api/v1/users", Map.of("name", "bob", "role",
+        "developer"), machine);
+    assertThat(byMachine.statusCode()).isEqualTo(403);
+    assertThat(json(byMachine).path("type").asText()).endsWith("person-required");
+    assertThat(f.withToken("GET", "/api/v1/users", null, machine).statusCode()).isEqualTo(200);
+    assertThat(f.withToken("POST", "/api/v1/users", Map.of("name", "bob", "role", "developer"),
+        f.init.adminToken().secret()).statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void sensitiveAction_noMfaEnrolled_isRefusedForSessions() throws Exception {
     f.user("root", "admin");
     ServerFixture.Session s = f.login("root");

@@ -80,7 +80,7 @@ class RouteMatrixTest {
     int calls = 0;
     for (RouteSpec r : f.server.routes().routes()) {
       for (Role role : Role.values()) {
-        String token = f.token(userIds.get(role), List.of(), List.of());
+        String token = f.loginToken(userIds.get(role));
         HttpResponse<String> res = f.withToken(r.method(), concrete(r.path()), r.method().equals("GET") ? null
             : "{}", token);
         calls++;

@@ -100,9 +100,10 @@ final class ServerFixture implements AutoCloseable {
         permissions, Duration.ofDays(1))).secret();
   }
 
-  /** The token {@code keep login} keeps for a person, minted directly. */
+  /** The token {@code keep login} keeps for a person who just passed MFA, minted directly. */
   String loginToken(String userId) {
-    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1))).secret();
+    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1), true))
+        .secret();
   }
 
   static String cookie(HttpResponse<String> res) {

@@ -226,7 +226,7 @@ class WebAuthnApiTest {
     ServerFixture.Session alice = signInWithKey("alice", key);
     String credential = json(f.withSession("GET", "/api/v1/auth/mfa/webauthn", null, alice)).path("credentials")
         .get(0).path("id").asText();
-    String bobs = f.token(f.identity.users().byName("bob").id(), java.util.List.of(), java.util.List.of());
+    String bobs = f.loginToken(f.identity.users().byName("bob").id());
     HttpResponse<String> res = f.withToken("POST", "/api/v1/auth/mfa/webauthn/" + credential + "/remove", "{}", bobs);
     assertThat(res.statusCode()).isEqualTo(404);
   }

@@ -34,4 +34,12 @@ public interface ApiTokenDao {
 
   @SqlUpdate("UPDATE api_token SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL")
   int revokeAllOf(@Bind("userId") String userId, @Bind("at") long at);
+
+  /** Records a fresh second-factor check for a person's login token; machine tokens have none. */
+  @SqlUpdate("UPDATE api_token SET mfa_at = :at WHERE id = :id AND kind = 'login' AND revoked_at IS NULL")
+  int markMfa(@Bind("id") String id, @Bind("at") long at);
+
+  /** When the person behind this login token last passed a second factor; empty if never. */
+  @SqlQuery("SELECT mfa_at FROM api_token WHERE id = :id AND mfa_at IS NOT NULL")
+  Optional<Long> mfaAt(@Bind("id") String id);
 }
