@@ -6,18 +6,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key archive}: retire a whole key, material kept encrypted. */
-@Command(name = "archive", mixinStandardHelpOptions = true,
-    description = {"Archive a key:", "its material stays encrypted, but no version signs, verifies or decrypts."})
+@Command(name = "archive",
+    description = {"Archive a key, or with --version one retired version:",
+        "its material stays encrypted, but it no longer signs, verifies or decrypts."})
 final class KeyArchiveCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;
 
+  // No standard help mixin: its --version (the build's) would clash with the key version option.
+  @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Parameters(index = "0", paramLabel = "NAME", description = "The key.")
   String name;
 
+  @picocli.CommandLine.Option(names = "--version", paramLabel = "N",
+      description = "Only this version (a retired one); without it, the whole key.")
+  Integer version;
+
   @Override
   public Integer call() {
-    key.print(key.keep.api().post(KeyCommand.path(name, "archive"), null, key.keep.token()));
+    key.print(key.keep.api().post(KeyCommand.path(name, "archive"),
+        version == null ? null : java.util.Map.of("version", version), key.keep.token()));
     return 0;
   }
 }

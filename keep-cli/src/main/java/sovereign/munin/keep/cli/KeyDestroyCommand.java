@@ -6,18 +6,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key destroy}: wipe a key's material for good. */
-@Command(name = "destroy", mixinStandardHelpOptions = true,
-    description = {"Destroy every version of a key for good:", "material wiped, metadata and revocations kept."})
+@Command(name = "destroy",
+    description = {"Destroy every version of a key for good, or with --version one archived or compromised",
+        "version: material wiped, metadata and revocations kept."})
 final class KeyDestroyCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;
 
+  // No standard help mixin: its --version (the build's) would clash with the key version option.
+  @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Parameters(index = "0", paramLabel = "NAME", description = "The key.")
   String name;
 
+  @picocli.CommandLine.Option(names = "--version", paramLabel = "N",
+      description = "Only this version (an archived or compromised one); without it, the whole key.")
+  Integer version;
+
   @Override
   public Integer call() {
-    key.print(key.keep.api().post(KeyCommand.path(name, "destroy"), null, key.keep.token()));
+    key.print(key.keep.api().post(KeyCommand.path(name, "destroy"),
+        version == null ? null : java.util.Map.of("version", version), key.keep.token()));
     return 0;
   }
 }

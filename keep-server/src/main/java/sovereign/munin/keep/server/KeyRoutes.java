@@ -51,14 +51,28 @@ final class KeyRoutes {
     });
     t.postSensitive("/api/v1/keys/{name}/archive", "key.manage", "POST /keys/{name}/archive", (ctx, caller) -> {
       access.onKey(caller, "key.manage", ctx.pathParam("name"));
-      ctx.json(keys.archive(ctx.pathParam("name"), caller.auditId()));
+      ctx.json(keys.archive(ctx.pathParam("name"), version(ctx), caller.auditId()));
     });
     t.postSensitive("/api/v1/keys/{name}/destroy", "key.manage", "POST /keys/{name}/destroy", (ctx, caller) -> {
       access.onKey(caller, "key.manage", ctx.pathParam("name"));
-      ctx.json(keys.destroy(ctx.pathParam("name"), caller.auditId()));
+      ctx.json(keys.destroy(ctx.pathParam("name"), version(ctx), caller.auditId()));
     });
   }
 
+
+  /** Body of archive and destroy: an optional version; without it, the whole key. */
+  record VersionRequest(Integer version) {}
+
+  private static Integer version(Context ctx) {
+    if (ctx.body().isBlank()) {
+      return null;
+    }
+    Integer v = body(ctx, VersionRequest.class).version();
+    if (v != null && v < 1) {
+      throw KeepException.badInput("bad-version", "version must be 1 or more");
+    }
+    return v;
+  }
 
   static <T> T body(Context ctx, Class<T> type) {
     T body = ctx.bodyAsClass(type);

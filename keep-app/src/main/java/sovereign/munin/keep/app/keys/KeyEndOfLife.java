@@ -104,4 +104,48 @@ final class KeyEndOfLife {
     cache.evict(k.key().id());
     instance.keys().transaction(h -> h.attach(KeyMaterialDao.class).destroyAll(k.key().id(), now));
   }
+
+  /**
+   * Archives one retired version: it no longer verifies or decrypts, its material stays encrypted until destroyed.
+   * Versions still in service are refused, and a compromised one keeps its state (destroy it directly).
+   */
+  void archiveVersion(String name, int version, String actor, Clock clock) {
+    StoredKey k = StoredKey.load(instance.state(), name);
+    KeyVersionRow v = k.requireVersion(version);
+    VersionState st = VersionRows.state(v);
+    if (st != VersionState.RETIRED) {
+      throw new KeepException(KeepException.Kind.CONFLICT, "version-not-retired", "version " + version + " of '"
+          + name + "' is " + v.state() + "; only a retired version can be archived (rotate, and wait out the "
+          + "overlap)");
+    }
+    long now = clock.millis();
+    instance.state().transaction(h -> {
+      h.attach(ManagedKeyDao.class).updateVersion(VersionRows.archived(v, now));
+      writes.audit(h, actor, "key.archive", k.key(), Map.of("version", (long) version));
+      return null;
+    });
+    cache.evict(k.key().id());
+  }
+
+  /** Destroys one archived or compromised version: its material is wiped for good, its metadata stays. */
+  void destroyVersion(String name, int version, String actor, Clock clock) {
+    StoredKey k = StoredKey.load(instance.state(), name);
+    KeyVersionRow v = k.requireVersion(version);
+    VersionState st = VersionRows.state(v);
+    if (st != VersionState.ARCHIVED && st != VersionState.COMPROMISED && st != VersionState.DESTROYED) {
+      throw new KeepException(KeepException.Kind.CONFLICT, "version-not-archived", "version " + version + " of '"
+          + name + "' is " + v.state() + "; archive it first ('keep key archive " + name + " --version " + version
+          + "')");
+    }
+    long now = clock.millis();
+    instance.state().transaction(h -> {
+      if (v.destroyedAt() == null) {
+        h.attach(ManagedKeyDao.class).updateVersion(VersionRows.destroyed(v, now));
+      }
+      writes.audit(h, actor, "key.destroy", k.key(), Map.of("version", (long) version));
+      return null;
+    });
+    cache.evict(k.key().id());
+    instance.keys().transaction(h -> h.attach(KeyMaterialDao.class).destroyVersion(k.key().id(), version, now));
+  }
 }

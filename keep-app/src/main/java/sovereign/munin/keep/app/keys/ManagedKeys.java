@@ -159,17 +159,31 @@ public final class ManagedKeys {
     return show(name);
   }
 
-  /** Archives the whole key: no version signs, verifies or decrypts any more; material stays, encrypted. */
-  public KeyView archive(String name, String actor) {
+  /**
+   * Archives the whole key (no version signs, verifies or decrypts any more; material stays, encrypted), or with
+   * {@code version}, one retired version.
+   */
+  public KeyView archive(String name, Integer version, String actor) {
     refuseReserved(name);
-    ends.archive(name, actor, clock);
+    if (version != null) {
+      ends.archiveVersion(name, version, actor, clock);
+    } else {
+      ends.archive(name, actor, clock);
+    }
     return show(name);
   }
 
-  /** Wipes every version's material for good; the metadata and any revocation stay. Repeating it is harmless. */
-  public KeyView destroy(String name, String actor) {
+  /**
+   * Wipes every version's material for good, or with {@code version} one archived or compromised version's; the
+   * metadata and any revocation stay. Repeating it is harmless.
+   */
+  public KeyView destroy(String name, Integer version, String actor) {
     refuseReserved(name);
-    ends.destroy(name, actor, clock);
+    if (version != null) {
+      ends.destroyVersion(name, version, actor, clock);
+    } else {
+      ends.destroy(name, actor, clock);
+    }
     return show(name);
   }
 

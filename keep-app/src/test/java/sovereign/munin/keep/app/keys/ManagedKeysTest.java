@@ -105,6 +105,32 @@ class ManagedKeysTest {
   }
 
   @Test
+  void archiveThenDestroy_oneRetiredVersion_wipesOnlyItsMaterial() {
+    keys.create("release", "p", null, null, null, "t");
+    keys.rotate("release", "t");
+    assertThatThrownBy(() -> keys.archive("release", 1, "t")).hasMessageContaining("overlap")
+        .satisfies(e -> assertThat(kind(e)).isEqualTo(KeepException.Kind.CONFLICT));
+    assertThatThrownBy(() -> keys.destroy("release", 1, "t")).hasMessageContaining("archive it first");
+    assertThatThrownBy(() -> keys.archive("release", 2, "t")).hasMessageContaining("active");
+    clock.advance(Duration.ofDays(31));
+    keys.retireExpired("release", "t");
+    assertThat(keys.archive("release", 1, "t").versions().get(0).state()).isEqualTo("archived");
+    KeyView d = keys.destroy("release", 1, "t");
+    assertThat(d.versions().get(0).state()).isEqualTo("destroyed");
+    assertThat(d.versions().get(0).publicKeyId()).isNotBlank();
+    assertThat(d.status()).isEqualTo("active");
+    var material = instance.keys().read(h -> h.attach(sovereign.munin.keep.store.keys.KeyMaterialDao.class)
+        .find(keyId("release"), 1)).orElseThrow();
+    assertThat(material.sealedPrivate()).isNull();
+    assertThat(ops.sign("release", MSG, null, "t").version()).isEqualTo(2);
+  }
+
+  private String keyId(String name) {
+    return instance.state().read(h -> h.attach(sovereign.munin.keep.store.keys.ManagedKeyDao.class).findKey(name))
+        .orElseThrow().id();
+  }
+
+  @Test
   void sign_preActiveOrRevokedVersion_isRefused() {
     keys.create("release", "p", null, null, null, "t");
     keys.publishNext("release", "t");
@@ -156,7 +182,7 @@ class ManagedKeysTest {
   @Test
   void destroy_thenRotateOrSign_isRefusedAndMetadataKept() {
     keys.create("release", "p", null, null, null, "t");
-    KeyView d = keys.destroy("release", "t");
+    KeyView d = keys.destroy("release", null, "t");
     assertThat(d.status()).isEqualTo("destroyed");
     assertThat(d.versions().get(0).state()).isEqualTo("destroyed");
     assertThatThrownBy(() -> keys.rotate("release", "t")).hasMessageContaining("destroyed")

@@ -82,6 +82,6 @@ class TrustFilesTest {
     assertThat(second).isEqualTo(first);
     assertThatThrownBy(() -> ops.sign(TrustFiles.ROOT_KEY, new byte[] {1}, null, "t"))
         .hasMessageContaining("belongs to the instance");
-    assertThatThrownBy(() -> keys.destroy(TrustFiles.ROOT_KEY, "t")).hasMessageContaining("belongs to the instance");
+    assertThatThrownBy(() -> keys.destroy(TrustFiles.ROOT_KEY, null, "t")).hasMessageContaining("belongs to the instance");
   }
 }

@@ -34,6 +34,13 @@ public interface KeyMaterialDao {
       """)
   int destroyAll(@Bind("keyId") String keyId, @Bind("at") long at);
 
+  /** Wipes one version's material; returns 0 when it was already wiped. */
+  @SqlUpdate("""
+      UPDATE managed_key_material SET wrapped_data_key = NULL, sealed_private = NULL, destroyed_at = :at
+      WHERE key_id = :keyId AND version = :version AND destroyed_at IS NULL
+      """)
+  int destroyVersion(@Bind("keyId") String keyId, @Bind("version") int version, @Bind("at") long at);
+
   /** Removes material whose metadata never committed (a create or rotate that failed half-way). */
   @SqlUpdate("DELETE FROM managed_key_material WHERE key_id = :keyId AND version = :version")
   int delete(@Bind("keyId") String keyId, @Bind("version") int version);
