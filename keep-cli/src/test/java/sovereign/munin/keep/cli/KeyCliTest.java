@@ -126,6 +126,27 @@ class KeyCliTest {
   }
 
   @Test
+  void archiveDestroy_oneVersion_afterItsOverlap() throws Exception {
+    keep("key", "create", "k", "--project", "p", "--type", "ed25519");
+    keep("key", "rotate", "k");
+    CliRun early = keep("key", "archive", "k", "--version", "1");
+    assertThat(early.exit()).isEqualTo(1);
+    assertThat(early.err()).contains("overlap");
+    CliRun due = keep("key", "rotate-due", "--now", java.time.Instant.now().plus(java.time.Duration.ofDays(31))
+        .toString());
+    assertThat(due.exit()).as(due.err()).isZero();
+    CliRun archived = keep("key", "archive", "k", "--version", "1", "--json");
+    assertThat(archived.exit()).as(archived.err()).isZero();
+    assertThat(JSON.readTree(archived.out()).path("versions").get(0).path("state").asText()).isEqualTo("archived");
+    CliRun destroyed = keep("key", "destroy", "k", "--version", "1", "--json");
+    assertThat(destroyed.exit()).as(destroyed.err()).isZero();
+    JsonNode view = JSON.readTree(destroyed.out());
+    assertThat(view.path("versions").get(0).path("state").asText()).isEqualTo("destroyed");
+    assertThat(view.path("versions").get(1).path("state").asText()).isEqualTo("active");
+    assertThat(CliRun.of("key", "archive", "--help").out()).contains("--version");
+  }
+
+  @Test
   void rotateDue_simulatedNowOnDevInstance_rotatesKey() {
     keep("key", "create", "k", "--project", "p", "--type", "ed25519");
     CliRun early = keep("key", "rotate-due");
