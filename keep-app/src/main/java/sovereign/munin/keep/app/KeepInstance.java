@@ -36,11 +36,12 @@ public final class KeepInstance implements AutoCloseable {
   private final Clock clock;
   private final Sequencer sequencer;
   private final AuditLog audit;
-  private Map<String, String> env = Map.of();
+  private final Map<String, String> env;
 
   private KeepInstance(DataDirectory dir, KeepConfig config, Database state, Database keys, SealState seal,
-      Clock clock, SecureRandom rng) {
+      Clock clock, SecureRandom rng, Map<String, String> env) {
     this.dir = dir;
+    this.env = Map.copyOf(env);
     this.config = config;
     this.state = state;
     this.keys = keys;
@@ -70,8 +71,7 @@ public final class KeepInstance implements AutoCloseable {
             + "database and the key store belong to different instances; check the database URLs");
       }
       SealState seal = new SealState(sealConfig);
-      KeepInstance instance = new KeepInstance(dir, config, state, keys, seal, clock, rng);
-      instance.env = Map.copyOf(env);
+      KeepInstance instance = new KeepInstance(dir, config, state, keys, seal, clock, rng, env);
       instance.unsealAutomatically();
       return instance;
     } catch (StoreException e) {

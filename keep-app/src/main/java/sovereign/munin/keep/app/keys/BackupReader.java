@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.crypto.Aead;
@@ -51,7 +50,7 @@ public final class BackupReader {
       throw bad("backup-wrong-signer", "the manifest is signed by " + signer + ", not by the pinned root of trust "
           + pinnedRootKeyId);
     }
-    String hash = HexFormat.of().formatHex(KeyBackups.sha256(b.payload()));
+    String hash = KeyUse.sha256Hex(b.payload());
     if (!MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
         manifest.path("payloadSha256").asText().getBytes(StandardCharsets.US_ASCII))) {
       throw bad("backup-payload-altered", "the payload does not match the manifest's SHA-256");

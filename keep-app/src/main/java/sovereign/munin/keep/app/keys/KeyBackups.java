@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class KeyBackups {
     try (SecretBytes backupKey = SecretBytes.random(32, rng)) {
       byte[] payload = Aead.seal(backupKey, plain, (PAYLOAD_AAD + instanceId).getBytes(StandardCharsets.UTF_8));
       java.util.Arrays.fill(plain, (byte) 0);
-      String payloadHash = HexFormat.of().formatHex(sha256(payload));
+      String payloadHash = KeyUse.sha256Hex(payload);
       List<Shamir.Share> parts = Shamir.split(backupKey, recipients.size(), threshold, rng);
       List<BackupBundle.Share> shares = new ArrayList<>();
       for (int i = 0; i < recipients.size(); i++) {
@@ -126,11 +125,4 @@ public final class KeyBackups {
     }
   }
 
-  static byte[] sha256(byte[] data) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

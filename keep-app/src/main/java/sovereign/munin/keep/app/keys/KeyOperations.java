@@ -1,6 +1,5 @@
 package sovereign.munin.keep.app.keys;
 
-import java.util.HexFormat;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.crypto.Aead;
@@ -54,7 +53,7 @@ public final class KeyOperations {
       throw new KeepException(KeepException.Kind.INTERNAL, "sign-failed", "signing failed: " + e.getMessage(), e);
     }
     long now = instance.clock().millis();
-    String hash = HexFormat.of().formatHex(KeyUse.sha256(sig));
+    String hash = KeyUse.sha256Hex(sig);
     use.record(k, v, "key.sign", actor, true, h -> KeyUseWrites.insertSignature(h, hash, k.key().id(),
         v.version(), now));
     return new Signature(k.key().name(), v.version(), v.publicKeyId(), k.type().id(), sig, KeyView.time(now));

@@ -99,6 +99,11 @@ final class KeyUse {
     return e.inProject(k.key().project());
   }
 
+  /** Lowercase hex SHA-256, as signature records, trust files and backup manifests name their contents. */
+  static String sha256Hex(byte[] data) {
+    return java.util.HexFormat.of().formatHex(sha256(data));
+  }
+
   static byte[] sha256(byte[] data) {
     try {
       return java.security.MessageDigest.getInstance("SHA-256").digest(data);

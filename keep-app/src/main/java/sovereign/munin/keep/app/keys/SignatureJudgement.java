@@ -1,6 +1,5 @@
 package sovereign.munin.keep.app.keys;
 
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +58,7 @@ final class SignatureJudgement {
   private KeyOperations.Verification judge(StoredKey k, KeyVersionRow v, byte[] signature) {
     VersionState st = VersionRows.state(v);
     if (st == VersionState.COMPROMISED) {
-      String hash = HexFormat.of().formatHex(KeyUse.sha256(signature));
+      String hash = KeyUse.sha256Hex(signature);
       Optional<Long> signedAt = state.read(h -> h.attach(ManagedKeyDao.class).signedAt(hash, k.key().id(),
           v.version()));
       if (signedAt.isPresent() && signedAt.get() < v.compromisedAt()) {

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import sovereign.munin.keep.app.KeepException;
@@ -104,7 +101,7 @@ public final class TrustFileVerifier {
     int version = v.path("version").asInt();
     String state = v.path("state").asText();
     if (v.hasNonNull("compromisedAt")) {
-      String hash = HexFormat.of().formatHex(sha256(signature));
+      String hash = KeyUse.sha256Hex(signature);
       for (JsonNode known : v.path("signaturesBeforeCompromise")) {
         if (hash.equals(known.asText())) {
           return new Verdict(true, version, "made by version " + version + " before its compromise at "
@@ -161,13 +158,5 @@ public final class TrustFileVerifier {
 
   private static KeepException bad(String type, String message) {
     return KeepException.badInput(type, message);
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
