@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import sovereign.munin.keep.store.StoreException;
+import sovereign.munin.keep.store.internal.SqlStatements;
 
 /**
  * The audit log's hot statements in plain JDBC on the handle's connection: at thousands of events per second the
- * per-statement work of a mapping layer costs more than SQLite's insert itself.
+ * per-statement work of a mapping layer costs more than SQLite's insert itself, and on SQLite each statement is
+ * compiled once per connection ({@link SqlStatements}).
  */
 public final class AuditWrites {
 
@@ -28,7 +30,8 @@ public final class AuditWrites {
   }
 
   public static void insertEvents(Handle h, List<NewAuditEvent> events) {
-    try (PreparedStatement ps = conn(h).prepareStatement(INSERT_EVENT)) {
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), INSERT_EVENT)) {
+      PreparedStatement ps = u.statement();
       for (NewAuditEvent e : events) {
         ps.setString(1, e.eventId());
         ps.setLong(2, e.createdAt());
@@ -58,8 +61,9 @@ public final class AuditWrites {
 
   /** Events not yet integrated, oldest first. */
   public static List<PendingLeaf> pending(Handle h, int limit) {
-    try (PreparedStatement ps = conn(h).prepareStatement(
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
         "SELECT seq, leaf_hash FROM audit_event WHERE leaf_index IS NULL ORDER BY seq LIMIT ?")) {
+      PreparedStatement ps = u.statement();
       ps.setInt(1, limit);
       List<PendingLeaf> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -75,8 +79,8 @@ public final class AuditWrites {
 
   /** The size of the newest checkpoint, 0 when there is none. */
   public static long latestSize(Handle h) {
-    try (PreparedStatement ps = conn(h).prepareStatement("SELECT MAX(tree_size) FROM audit_checkpoint");
-         ResultSet rs = ps.executeQuery()) {
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), "SELECT MAX(tree_size) FROM audit_checkpoint");
+         ResultSet rs = u.statement().executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     } catch (SQLException ex) {
       throw failed("reading the latest checkpoint", ex);
@@ -84,7 +88,8 @@ public final class AuditWrites {
   }
 
   public static void insertHashes(Handle h, long firstIndex, List<byte[]> hashes) {
-    try (PreparedStatement ps = conn(h).prepareStatement("INSERT INTO audit_hash (idx, hash) VALUES (?, ?)")) {
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), "INSERT INTO audit_hash (idx, hash) VALUES (?, ?)")) {
+      PreparedStatement ps = u.statement();
       for (int i = 0; i < hashes.size(); i++) {
         ps.setLong(1, firstIndex + i);
         ps.setBytes(2, hashes.get(i));
@@ -104,8 +109,9 @@ public final class AuditWrites {
     if (!seqs.isEmpty() && seqs.getLast() - seqs.getFirst() == seqs.size() - 1) {
       return assignLeafRange(h, seqs, firstLeaf);
     }
-    try (PreparedStatement ps = conn(h).prepareStatement(
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
         "UPDATE audit_event SET leaf_index = ? WHERE seq = ? AND leaf_index IS NULL")) {
+      PreparedStatement ps = u.statement();
       for (int i = 0; i < seqs.size(); i++) {
         ps.setLong(1, firstLeaf + i);
         ps.setLong(2, seqs.get(i));
@@ -119,8 +125,9 @@ public final class AuditWrites {
 
   /** Consecutive arrival numbers (the usual case on SQLite's single writer) take one range UPDATE. */
   private static int[] assignLeafRange(Handle h, List<Long> seqs, long firstLeaf) {
-    try (PreparedStatement ps = conn(h).prepareStatement(
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
         "UPDATE audit_event SET leaf_index = seq + ? WHERE seq BETWEEN ? AND ? AND leaf_index IS NULL")) {
+      PreparedStatement ps = u.statement();
       ps.setLong(1, firstLeaf - seqs.getFirst());
       ps.setLong(2, seqs.getFirst());
       ps.setLong(3, seqs.getLast());
@@ -140,11 +147,12 @@ public final class AuditWrites {
     for (int i = 0; i < s.length; i++) {
       leaves[i] = firstLeaf + i;
     }
-    try (PreparedStatement ps = conn(h).prepareStatement("""
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), """
         UPDATE audit_event SET leaf_index = v.leaf
         FROM (SELECT unnest(?::bigint[]) AS seq, unnest(?::bigint[]) AS leaf) v
         WHERE audit_event.seq = v.seq AND audit_event.leaf_index IS NULL
         """)) {
+      PreparedStatement ps = u.statement();
       ps.setArray(1, conn(h).createArrayOf("bigint", s));
       ps.setArray(2, conn(h).createArrayOf("bigint", leaves));
       int n = ps.executeUpdate();
@@ -165,8 +173,9 @@ public final class AuditWrites {
   }
 
   public static void insertCheckpoint(Handle h, CheckpointRow row) {
-    try (PreparedStatement ps = conn(h).prepareStatement(
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
         "INSERT INTO audit_checkpoint (tree_size, root, note, created_at) VALUES (?, ?, ?, ?)")) {
+      PreparedStatement ps = u.statement();
       ps.setLong(1, row.treeSize());
       ps.setBytes(2, row.root());
       ps.setString(3, row.note());

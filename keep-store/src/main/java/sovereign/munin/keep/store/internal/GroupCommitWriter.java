@@ -123,28 +123,25 @@ public final class GroupCommitWriter implements AutoCloseable {
       results[i] = task.work().withHandle(h);
       return;
     }
-    // Plain JDBC savepoints: after ROLLBACK TO, SQLite still needs the RELEASE that pops the savepoint.
+    // Savepoints in plain SQL through statements compiled once (SqlStatements): after ROLLBACK TO, SQLite still
+    // needs the RELEASE that pops the savepoint. One name serves every task: each is released before the next.
     java.sql.Connection c = h.getConnection();
-    java.sql.Savepoint sp;
-    try {
-      sp = c.setSavepoint("g" + i);
-    } catch (java.sql.SQLException e) {
-      throw new StoreException.Unavailable("cannot set a savepoint: " + e.getMessage(), e);
-    }
+    savepoint(c, "SAVEPOINT task");
     try {
       results[i] = task.work().withHandle(h);
-      c.releaseSavepoint(sp);
+      savepoint(c, "RELEASE task");
     } catch (RuntimeException e) {
-      try {
-        c.rollback(sp);
-        c.releaseSavepoint(sp);
-      } catch (java.sql.SQLException rollbackFailed) {
-        throw new StoreException.Unavailable("cannot roll back a failed transaction: "
-            + rollbackFailed.getMessage(), rollbackFailed);
-      }
+      savepoint(c, "ROLLBACK TO task");
+      savepoint(c, "RELEASE task");
       errors[i] = e;
+    }
+  }
+
+  private static void savepoint(java.sql.Connection c, String sql) {
+    try (SqlStatements.Use u = SqlStatements.prepare(c, sql)) {
+      u.statement().execute();
     } catch (java.sql.SQLException e) {
-      throw new StoreException.Unavailable("cannot release a savepoint: " + e.getMessage(), e);
+      throw new StoreException.Unavailable("the savepoint step '" + sql + "' failed: " + e.getMessage(), e);
     }
   }
 

@@ -4,10 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import sovereign.munin.keep.store.StoreException;
+import sovereign.munin.keep.store.internal.SqlStatements;
 
 /**
  * The statements every key use writes, in plain JDBC on the handle's connection: attaching the full key DAO costs
- * more per use than the two statements themselves, and these run on SQLite's single writer thread.
+ * more per use than the two statements themselves, and these run on SQLite's single writer thread, where each is
+ * compiled once ({@link SqlStatements}).
  */
 public final class KeyUseWrites {
 
@@ -15,8 +17,9 @@ public final class KeyUseWrites {
 
   /** Counts one use of a version; same as {@link ManagedKeyDao#countUse}. */
   public static void countUse(Handle h, String keyId, int version) {
-    try (PreparedStatement ps = h.getConnection().prepareStatement(
+    try (SqlStatements.Use u = SqlStatements.prepare(h.getConnection(),
         "UPDATE managed_key_version SET use_count = use_count + 1 WHERE key_id = ? AND version = ?")) {
+      PreparedStatement ps = u.statement();
       ps.setString(1, keyId);
       ps.setInt(2, version);
       ps.executeUpdate();
@@ -27,8 +30,9 @@ public final class KeyUseWrites {
 
   /** Records a signature; same as {@link ManagedKeyDao#insertSignature}. */
   public static void insertSignature(Handle h, String signatureHash, String keyId, int version, long signedAt) {
-    try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO managed_key_signature "
+    try (SqlStatements.Use u = SqlStatements.prepare(h.getConnection(), "INSERT INTO managed_key_signature "
         + "(signature_hash, key_id, version, signed_at) VALUES (?, ?, ?, ?) ON CONFLICT (signature_hash) DO NOTHING")) {
+      PreparedStatement ps = u.statement();
       ps.setString(1, signatureHash);
       ps.setString(2, keyId);
       ps.setInt(3, version);
