@@ -3,6 +3,7 @@ package sovereign.munin.keep.server;
 import io.javalin.config.JavalinConfig;
 import java.util.ArrayList;
 import java.util.List;
+import sovereign.munin.keep.store.StateGenerations;
 
 /** Every API route with the access it needs, in one table: the router, the OpenAPI document and tests read it. */
 final class RouteTable {
@@ -35,10 +36,17 @@ final class RouteTable {
     return List.copyOf(routes);
   }
 
-  /** Registers every route behind the authenticator's check; refusals of known callers are audited. */
+  /**
+   * Registers every route behind the authenticator's check; refusals of known callers are audited. Each request
+   * reads the state change counter once and shares it (see {@link StateGenerations#sharedWithin}).
+   */
   void install(JavalinConfig cfg, DeniedAccess access) {
     for (RouteSpec r : routes) {
-      io.javalin.http.Handler h = ctx -> r.handler().handle(ctx, access.check(ctx, r));
+      // One reading of the state change counter serves the whole request (authentication and every cache).
+      io.javalin.http.Handler h = ctx -> StateGenerations.sharedWithin(() -> {
+        r.handler().handle(ctx, access.check(ctx, r));
+        return null;
+      });
       switch (r.method()) {
         case "GET" -> cfg.routes.get(r.path(), h);
         case "POST" -> cfg.routes.post(r.path(), h);
