@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.seal.SealState;
@@ -51,8 +50,8 @@ public final class AuditLog implements AuditSink {
 
   @Override
   public void record(Handle tx, AuditEvent event) {
-    String eventId = UUID.randomUUID().toString();
     long now = clock.millis();
+    String eventId = EventIds.next(now, rng);
     Map<String, Object> personalLeaf = new LinkedHashMap<>();
     List<Runnable> personalRows = new ArrayList<>();
     if (!event.personal().isEmpty()) {
@@ -87,7 +86,7 @@ public final class AuditLog implements AuditSink {
       if (!e.personal().isEmpty()) {
         throw new IllegalArgumentException("recordAll takes events without personal fields");
       }
-      String id = UUID.randomUUID().toString();
+      String id = EventIds.next(now, rng);
       byte[] entry = leaf(id, now, e, Map.of());
       rows.add(new NewAuditEvent(id, now, e.actor(), e.action(), e.project(), e.outcome(),
           Hash.ofLeaf(entry).bytes(), entry));
