@@ -81,6 +81,9 @@ public final class KeepServer implements AutoCloseable {
     KeyOperations ops = new KeyOperations(instance, keys);
     TrustFiles trust = new TrustFiles(instance, keys, ops);
     RouteTable table = new RouteTable();
+    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys, instance);
+    // The router tries routes in the order they were added: the key uses, the busiest calls, go first.
+    KeyUseRoutes.register(table, ops, keyAccess);
     SysRoutes.register(table, instance);
     AuditRoutes.register(table, instance);
     AuthRoutes.register(table, instance, identity);
@@ -88,10 +91,8 @@ public final class KeepServer implements AutoCloseable {
     WebAuthnRoutes.register(table, instance, identity);
     IdentityRoutes.register(table, identity);
     AccessRoutes.register(table, identity, instance.clock());
-    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys, instance);
     KeyRoutes.register(table, instance, keys, keyAccess);
     RotationRoutes.register(table, instance, rotation);
-    KeyUseRoutes.register(table, ops, keyAccess);
     TokenRoutes.register(table, instance, identity, keys);
     TrustRoutes.register(table, trust);
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
@@ -101,7 +102,9 @@ public final class KeepServer implements AutoCloseable {
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
-      cfg.concurrency.useVirtualThreads = true;
+      // Platform threads from Jetty's pool: the heavy requests (signing) are CPU-bound, and on two cores a pool of
+      // platform threads served 10-15% more signatures per second than virtual threads did (ADR 0015).
+      cfg.concurrency.useVirtualThreads = false;
       cfg.http.maxRequestSize = 1024 * 1024;
       cfg.http.strictContentTypes = false;
       cfg.jsonMapper(new JavalinJackson(mapper, true));
