@@ -24,6 +24,7 @@ final class BenchHttp implements AutoCloseable {
   record Answer(int status, String body) {}
 
   private final String kind;
+  private final SSLContext tls;
   private final SSLSocketFactory sockets;
   private final HttpClient client;
 
@@ -34,9 +35,14 @@ final class BenchHttp implements AutoCloseable {
     this.kind = kind;
     // Read once, when the keep-alive cache is first used: allow one idle connection per client.
     System.setProperty("http.maxConnections", Integer.toString(connections));
+    this.tls = tls;
     this.sockets = tls.getSocketFactory();
     this.client = kind.equals("httpclient")
         ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).build() : null;
+  }
+
+  SSLContext tls() {
+    return tls;
   }
 
   Answer post(String url, String token, String json) {

@@ -21,12 +21,22 @@ final class BenchInstances {
 
   static KeepInstance open(String postgresAdminUrl) throws Exception {
     Path base = Files.createTempDirectory("keep-bench-");
+    // A run leaves hundreds of MiB of database behind; it goes when the benchmark's JVM exits.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(base)));
     DataDirectory dir = new DataDirectory(base.resolve("data"));
     String state = postgresAdminUrl == null ? null : createDatabase(postgresAdminUrl);
     String keys = postgresAdminUrl == null ? null : createDatabase(postgresAdminUrl);
     new Initializer(Clock.systemUTC(), new SecureRandom()).init(new InitRequest(dir, InitRequest.SealKind.DEV, 1, 1,
         null, ListenAddress.DEFAULT, state, keys));
     return KeepInstance.open(dir, Map.of(), Clock.systemUTC(), new SecureRandom());
+  }
+
+  private static void deleteTree(Path base) {
+    try (var paths = Files.walk(base)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("bench: could not remove " + base + ": " + e.getMessage());
+    }
   }
 
   private static String createDatabase(String adminUrl) throws Exception {

@@ -33,7 +33,11 @@ public final class KeySignBench {
     int warmup = Integer.parseInt(BenchInstances.arg(args, "--warmup", "60"));
     String pg = BenchInstances.arg(args, "--postgres", null);
     List<String> ops = List.of(BenchInstances.arg(args, "--ops", "sign,verify").split(","));
-    String clientKind = BenchInstances.arg(args, "--client", "urlconnection");
+    // The load generator shares the two cores with the server: by default each client is a platform thread with one
+    // keep-alive TLS connection that writes prepared request bytes and reads whole answers (RawHttps), the least
+    // work a client can do; urlconnection and httpclient are the JDK's clients, for comparison.
+    String clientKind = BenchInstances.arg(args, "--client", "raw");
+    String clientThreads = BenchInstances.arg(args, "--client-threads", "platform");
     byte[] message = new byte[256];
     new java.security.SecureRandom().nextBytes(message);
 
@@ -44,7 +48,8 @@ public final class KeySignBench {
     double signRate = 0;
     try (KeepInstance instance = BenchInstances.open(pg);
          KeepServer server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
-         BenchHttp http = new BenchHttp(clientKind, ClientTls.trusting(instance.config().tlsCert()), clients)) {
+         BenchHttp http = new BenchHttp(clientKind.equals("raw") ? "urlconnection" : clientKind,
+             ClientTls.trusting(instance.config().tlsCert()), clients)) {
       String owner = projectOwnerToken(instance, "bench");
       post(http, server, owner, "/api/v1/keys", Map.of("name", "bench-signing", "project", "bench",
           "purpose", "signing", "type", "ml-dsa-65"));
@@ -62,16 +67,21 @@ public final class KeySignBench {
         AtomicBoolean stop = new AtomicBoolean();
         long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
         List<Thread> ts = new ArrayList<>();
+        String path = "/api/v1/keys/bench-signing/" + op;
+        Thread.Builder threads = clientThreads.equals("platform") ? Thread.ofPlatform() : Thread.ofVirtual();
         for (int c = 0; c < clients; c++) {
-          ts.add(Thread.ofVirtual().start(() -> {
-            while (!stop.get()) {
-              long s = System.nanoTime();
-              send(http, server, token, "/api/v1/keys/bench-signing/" + op, b);
-              long e = System.nanoTime();
-              if (s > warmEnd) {
-                long i = n.getAndIncrement();
-                if (i < lat.length) {
-                  lat[(int) i] = e - s;
+          ts.add(threads.start(() -> {
+            try (Exchange exchange = clientKind.equals("raw") ? raw(http.tls(), server, path, token, b)
+                : () -> send(http, server, token, path, b)) {
+              while (!stop.get()) {
+                long s = System.nanoTime();
+                exchange.run();
+                long e = System.nanoTime();
+                if (s > warmEnd) {
+                  long i = n.getAndIncrement();
+                  if (i < lat.length) {
+                    lat[(int) i] = e - s;
+                  }
                 }
               }
             }
@@ -92,7 +102,8 @@ public final class KeySignBench {
         long[] sorted = java.util.Arrays.copyOf(lat, (int) Math.min(n.get(), lat.length));
         java.util.Arrays.sort(sorted);
         System.out.printf("%s over HTTPS, %d concurrent clients (%s, %s audit log): %,.0f requests/s, p50 %.1f ms, "
-            + "p99 %.1f ms%s%n", op, clients, http, pg == null ? "SQLite" : "PostgreSQL", rate,
+            + "p99 %.1f ms%s%n", op, clients, clientKind + " client, " + clientThreads + " threads",
+            pg == null ? "SQLite" : "PostgreSQL", rate,
             BenchInstances.percentile(sorted, 50) / 1e6, BenchInstances.percentile(sorted, 99) / 1e6,
             op.equals("sign") ? String.format("; %.0f%% of the raw sign rate", 100 * rate / raw) : "");
       }
@@ -141,6 +152,47 @@ public final class KeySignBench {
       t.join();
     }
     return rate;
+  }
+
+  /** One measured exchange with the server; throws if the answer is not a success. */
+  private interface Exchange extends AutoCloseable {
+    void run();
+
+    @Override
+    default void close() {}
+  }
+
+  /** An exchange over this client thread's own {@link RawHttps} connection, with the request bytes built once. */
+  private static Exchange raw(javax.net.ssl.SSLContext tls, KeepServer server, String path, String token,
+      String body) {
+    try {
+      RawHttps c = new RawHttps(tls, java.net.URI.create(server.url()));
+      byte[] request = c.request(path, token, body);
+      return new Exchange() {
+        @Override
+        public void run() {
+          try {
+            BenchHttp.Answer r = c.send(request);
+            if (r.status() != 200) {
+              throw new IllegalStateException(path + " answered " + r.status() + ": " + r.body());
+            }
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+
+        @Override
+        public void close() {
+          try {
+            c.close();
+          } catch (java.io.IOException e) {
+            // The run is over; a connection that fails to close changes no figure.
+          }
+        }
+      };
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A measured request: the answer must be a success; its body is not parsed (the server did that work). */
