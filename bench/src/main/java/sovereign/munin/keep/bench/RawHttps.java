@@ -1,7 +1,5 @@
 package sovereign.munin.keep.bench;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,17 +12,21 @@ import javax.net.ssl.SSLSocket;
 /**
  * One keep-alive HTTP/1.1 connection over TLS 1.3 that sends POST requests and reads whole answers, with nothing
  * else in the way: the load generator's lightest client, so that the two cores go to the server under test (in the
- * spirit of wrk). The server certificate is checked against the pinned anchor and the host name.
+ * spirit of wrk). It reads in bulk into one buffer and parses the headers once. The server certificate is checked
+ * against the pinned anchor and the host name.
  */
 final class RawHttps implements AutoCloseable {
 
-  private static final int MAX_HEADER_BYTES = 64 * 1024;
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
   private final String host;
   private final SSLSocket socket;
   private final OutputStream out;
   private final InputStream in;
+  /** Answer bytes read but not yet consumed: headers, and the start of the body that arrived with them. */
+  private final byte[] buf = new byte[64 * 1024];
+  private int filled;
+  private int scanned;
 
   RawHttps(SSLContext tls, URI base) throws IOException {
     this.host = base.getHost() + ":" + base.getPort();
@@ -37,7 +39,7 @@ final class RawHttps implements AutoCloseable {
     socket.setSoTimeout(60_000);
     socket.startHandshake();
     out = socket.getOutputStream();
-    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+    in = socket.getInputStream();
   }
 
   /** The request bytes for a POST of {@code json} to {@code path} with a bearer token; build once, send many. */
@@ -56,18 +58,22 @@ final class RawHttps implements AutoCloseable {
   BenchHttp.Answer send(byte[] request) throws IOException {
     out.write(request);
     out.flush();
-    String statusLine = line();
-    if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-      throw new IOException("not an HTTP/1.1 answer: " + statusLine);
-    }
-    int status = Integer.parseInt(statusLine.substring(9, 12));
-    int length = -1;
-    int headerBytes = 0;
-    for (String h = line(); !h.isEmpty(); h = line()) {
-      headerBytes += h.length();
-      if (headerBytes > MAX_HEADER_BYTES) {
-        throw new IOException("answer headers over " + MAX_HEADER_BYTES + " bytes");
+    // Read until the blank line that ends the headers; whatever follows it in the buffer is the body's start.
+    int headEnd;
+    while ((headEnd = headerEnd()) < 0) {
+      if (filled == buf.length) {
+        throw new IOException("answer headers over " + buf.length + " bytes");
       }
+      fill();
+    }
+    String head = new String(buf, 0, headEnd, StandardCharsets.US_ASCII);
+    int bodyStart = headEnd + 4;
+    if (!head.startsWith("HTTP/1.1 ") || head.length() < 12) {
+      throw new IOException("not an HTTP/1.1 answer: " + head.lines().findFirst().orElse(""));
+    }
+    int status = Integer.parseInt(head.substring(9, 12));
+    int length = -1;
+    for (String h : head.split("\r\n")) {
       if (h.regionMatches(true, 0, "content-length:", 0, 15)) {
         length = Integer.parseInt(h.substring(15).trim());
       } else if (h.regionMatches(true, 0, "transfer-encoding:", 0, 18)) {
@@ -77,27 +83,42 @@ final class RawHttps implements AutoCloseable {
     if (length < 0 || length > MAX_BODY_BYTES) {
       throw new IOException("answer without a usable Content-Length (" + length + ")");
     }
-    byte[] body = in.readNBytes(length);
-    if (body.length != length) {
-      throw new IOException("connection closed inside an answer body");
+    byte[] body = new byte[length];
+    int have = Math.min(length, filled - bodyStart);
+    System.arraycopy(buf, bodyStart, body, 0, have);
+    // Keep-alive and one request at a time: nothing may follow this answer, so the buffer starts empty again.
+    if (filled - bodyStart > length) {
+      throw new IOException("bytes after the answer on a connection with one request in flight");
+    }
+    filled = 0;
+    scanned = 0;
+    while (have < length) {
+      int n = in.read(body, have, length - have);
+      if (n < 0) {
+        throw new IOException("connection closed inside an answer body");
+      }
+      have += n;
     }
     return new BenchHttp.Answer(status, new String(body, StandardCharsets.UTF_8));
   }
 
-  private String line() throws IOException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new IOException("connection closed inside an answer's headers");
-      }
-      if (c != '\r') {
-        b.write(c);
-      }
-      if (b.size() > MAX_HEADER_BYTES) {
-        throw new IOException("answer header line too long");
+  /** The index of the CR LF CR LF that ends the headers in what has been read, or -1. */
+  private int headerEnd() {
+    for (int i = Math.max(0, scanned - 3); i + 3 < filled; i++) {
+      if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
+        return i;
       }
     }
-    return b.toString(StandardCharsets.US_ASCII);
+    scanned = filled;
+    return -1;
+  }
+
+  private void fill() throws IOException {
+    int n = in.read(buf, filled, buf.length - filled);
+    if (n < 0) {
+      throw new IOException("connection closed inside an answer's headers");
+    }
+    filled += n;
   }
 
   @Override
