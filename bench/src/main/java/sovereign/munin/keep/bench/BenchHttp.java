@@ -23,7 +23,6 @@ final class BenchHttp implements AutoCloseable {
   /** A finished exchange: status and body text. */
   record Answer(int status, String body) {}
 
-  private final String kind;
   private final SSLContext tls;
   private final SSLSocketFactory sockets;
   private final HttpClient client;
@@ -32,7 +31,6 @@ final class BenchHttp implements AutoCloseable {
     if (!kind.equals("urlconnection") && !kind.equals("httpclient")) {
       throw new IllegalArgumentException("--client is urlconnection or httpclient");
     }
-    this.kind = kind;
     // Read once, when the keep-alive cache is first used: allow one idle connection per client.
     System.setProperty("http.maxConnections", Integer.toString(connections));
     this.tls = tls;
@@ -87,10 +85,5 @@ final class BenchHttp implements AutoCloseable {
     if (client != null) {
       client.close();
     }
-  }
-
-  @Override
-  public String toString() {
-    return kind;
   }
 }

@@ -44,6 +44,34 @@ final class ConsoleBrowser {
     Assumptions.abort(why + " (skipped outside CI)");
   }
 
+  /** A server on a fresh instance and a browser that trusts it, opened at the console's origin. */
+  record Session(ServerFixture fixture, ChromeDriver browser, String origin, ConsolePages pages)
+      implements AutoCloseable {
+
+    /** A fresh instance under {@code base} and Chromium with its profile under {@code profile}. */
+    static Session open(Path base, Path profile) throws Exception {
+      requireInstalled();
+      ServerFixture f = new ServerFixture(base, null, null);
+      try {
+        ChromeDriver browser = start(f.init.tlsCert(), profile);
+        String origin = "https://localhost:" + f.server.port();
+        return new Session(f, browser, origin, new ConsolePages(browser, origin));
+      } catch (Exception | Error e) {
+        f.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        browser.quit();
+      } finally {
+        fixture.close();
+      }
+    }
+  }
+
   /** Starts Chromium trusting only {@code serverCertPem}, with a fresh profile under {@code profileDir}. */
   static ChromeDriver start(Path serverCertPem, Path profileDir) throws Exception {
     return start(serverCertPem, profileDir, true);

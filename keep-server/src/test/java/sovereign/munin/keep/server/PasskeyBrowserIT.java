@@ -37,6 +37,7 @@ class PasskeyBrowserIT {
   @TempDir
   Path profile;
 
+  ConsoleBrowser.Session session;
   ServerFixture f;
   ChromeDriver browser;
   ConsolePages pages;
@@ -45,20 +46,17 @@ class PasskeyBrowserIT {
 
   @BeforeEach
   void start() throws Exception {
-    ConsoleBrowser.requireInstalled();
-    f = new ServerFixture(base, null, null);
-    browser = ConsoleBrowser.start(f.init.tlsCert(), profile);
-    origin = "https://localhost:" + f.server.port();
-    pages = new ConsolePages(browser, origin);
+    session = ConsoleBrowser.Session.open(base, profile);
+    f = session.fixture();
+    browser = session.browser();
+    origin = session.origin();
+    pages = session.pages();
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (f != null) {
-      f.close();
+    if (session != null) {
+      session.close();
     }
     if (totp != null) {
       totp.close();

@@ -61,7 +61,7 @@ public final class AuditWrites {
 
   /** Events not yet integrated, oldest first. */
   public static List<PendingLeaf> pending(Handle h, int limit) {
-    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h),
         "SELECT seq, leaf_hash FROM audit_event WHERE leaf_index IS NULL ORDER BY seq LIMIT ?")) {
       PreparedStatement ps = u.statement();
       ps.setInt(1, limit);
@@ -109,7 +109,7 @@ public final class AuditWrites {
     if (!seqs.isEmpty() && seqs.getLast() - seqs.getFirst() == seqs.size() - 1) {
       return assignLeafRange(h, seqs, firstLeaf);
     }
-    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h),
         "UPDATE audit_event SET leaf_index = ? WHERE seq = ? AND leaf_index IS NULL")) {
       PreparedStatement ps = u.statement();
       for (int i = 0; i < seqs.size(); i++) {
@@ -125,7 +125,7 @@ public final class AuditWrites {
 
   /** Consecutive arrival numbers (the usual case on SQLite's single writer) take one range UPDATE. */
   private static int[] assignLeafRange(Handle h, List<Long> seqs, long firstLeaf) {
-    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h),
         "UPDATE audit_event SET leaf_index = seq + ? WHERE seq BETWEEN ? AND ? AND leaf_index IS NULL")) {
       PreparedStatement ps = u.statement();
       ps.setLong(1, firstLeaf - seqs.getFirst());
@@ -173,7 +173,7 @@ public final class AuditWrites {
   }
 
   public static void insertCheckpoint(Handle h, CheckpointRow row) {
-    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), 
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h),
         "INSERT INTO audit_checkpoint (tree_size, root, note, created_at) VALUES (?, ?, ?, ?)")) {
       PreparedStatement ps = u.statement();
       ps.setLong(1, row.treeSize());

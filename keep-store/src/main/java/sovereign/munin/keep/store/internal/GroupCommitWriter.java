@@ -129,12 +129,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     savepoint(c, "SAVEPOINT task");
     try {
       results[i] = task.work().withHandle(h);
-      savepoint(c, "RELEASE task");
     } catch (RuntimeException e) {
       savepoint(c, "ROLLBACK TO task");
-      savepoint(c, "RELEASE task");
       errors[i] = e;
     }
+    savepoint(c, "RELEASE task");
   }
 
   private static void savepoint(java.sql.Connection c, String sql) {
