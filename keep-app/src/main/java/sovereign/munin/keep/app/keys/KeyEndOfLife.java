@@ -65,6 +65,9 @@ final class KeyEndOfLife {
       var dao = h.attach(ManagedKeyDao.class);
       for (KeyVersionRow v : targets) {
         dao.updateVersion(VersionRows.compromised(v, compromisedAt.toEpochMilli(), why));
+        // Verification of this version from now on trusts only signatures logged before the compromise time.
+        dao.forgetSettled(k.key().id(), v.version());
+        dao.settleBefore(k.key().id(), v.version(), compromisedAt.toEpochMilli());
         numbers.add((long) v.version());
       }
       writes.audit(h, actor, "key.revoke", k.key(), Map.of("versions", List.copyOf(numbers),

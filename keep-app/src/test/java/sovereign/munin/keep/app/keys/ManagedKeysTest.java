@@ -158,6 +158,22 @@ class ManagedKeysTest {
   }
 
   @Test
+  void revoke_againWithAnEarlierTime_dropsSignaturesMadeInBetween() {
+    keys.create("release", "p", null, "ed25519", null, "t");
+    var first = ops.sign("release", MSG, null, "t");
+    clock.advance(Duration.ofHours(1));
+    Instant earlier = clock.instant();
+    byte[] later = "release 1.2.4".getBytes(StandardCharsets.UTF_8);
+    var second = ops.sign("release", later, null, "t");
+    clock.advance(Duration.ofHours(1));
+    keys.revoke("release", null, clock.instant(), "key leaked", "t");
+    assertThat(ops.verify("release", later, second.signature(), "t").valid()).isTrue();
+    keys.revoke("release", 1, earlier, "leaked earlier than we thought", "t");
+    assertThat(ops.verify("release", MSG, first.signature(), "t").valid()).isTrue();
+    assertThat(ops.verify("release", later, second.signature(), "t").valid()).isFalse();
+  }
+
+  @Test
   void revoke_futureTime_isRefusedAndChangesNothing() {
     keys.create("release", "p", null, null, null, "t");
     assertThatThrownBy(() -> keys.revoke("release", null, clock.instant().plusSeconds(60), "x", "t"))

@@ -28,15 +28,15 @@ public final class KeyUseWrites {
     }
   }
 
-  /** Records a signature; same as {@link ManagedKeyDao#insertSignature}. */
+  /** Appends a signature to the log of signatures made; same as {@link ManagedKeyDao#insertSignature}. */
   public static void insertSignature(Handle h, String signatureHash, String keyId, int version, long signedAt) {
-    try (SqlStatements.Use u = SqlStatements.prepare(h.getConnection(), "INSERT INTO managed_key_signature "
-        + "(signature_hash, key_id, version, signed_at) VALUES (?, ?, ?, ?) ON CONFLICT (signature_hash) DO NOTHING")) {
+    try (SqlStatements.Use u = SqlStatements.prepare(h.getConnection(), "INSERT INTO managed_key_signature_log "
+        + "(key_id, version, signed_at, signature_hash) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       PreparedStatement ps = u.statement();
-      ps.setString(1, signatureHash);
-      ps.setString(2, keyId);
-      ps.setInt(3, version);
-      ps.setLong(4, signedAt);
+      ps.setString(1, keyId);
+      ps.setInt(2, version);
+      ps.setLong(3, signedAt);
+      ps.setString(4, signatureHash);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException.Unavailable("recording a signature failed: " + e.getMessage(), e);

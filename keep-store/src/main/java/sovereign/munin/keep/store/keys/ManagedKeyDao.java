@@ -49,13 +49,30 @@ public interface ManagedKeyDao {
   @SqlUpdate("UPDATE managed_key_version SET use_count = use_count + 1 WHERE key_id = :keyId AND version = :version")
   int countUse(@Bind("keyId") String keyId, @Bind("version") int version);
 
-  /** Records a signature; a deterministic scheme repeating an earlier signature keeps the earliest time. */
-  @SqlUpdate("INSERT INTO managed_key_signature (signature_hash, key_id, version, signed_at) "
-      + "VALUES (:hash, :keyId, :version, :at) ON CONFLICT (signature_hash) DO NOTHING")
+  /** Appends a signature to the log of signatures made (a deterministic scheme may repeat one later). */
+  @SqlUpdate("INSERT INTO managed_key_signature_log (key_id, version, signed_at, signature_hash) "
+      + "VALUES (:keyId, :version, :at, :hash) ON CONFLICT DO NOTHING")
   void insertSignature(@Bind("hash") String signatureHash, @Bind("keyId") String keyId, @Bind("version") int version,
       @Bind("at") long signedAt);
 
-  /** When this instance made the signature with this hash, or empty if it never did. */
+  /** Forgets which signatures of a version were known to predate its compromise; see {@link #settleBefore}. */
+  @SqlUpdate("DELETE FROM managed_key_signature WHERE key_id = :keyId AND version = :version")
+  int forgetSettled(@Bind("keyId") String keyId, @Bind("version") int version);
+
+  /**
+   * On compromise: copies the version's signatures made before {@code before} from the log into the table looked
+   * up by hash, each with the earliest time it was made. Run {@link #forgetSettled} first when the time changes.
+   */
+  @SqlUpdate("INSERT INTO managed_key_signature (signature_hash, key_id, version, signed_at) "
+      + "SELECT signature_hash, key_id, version, MIN(signed_at) FROM managed_key_signature_log "
+      + "WHERE key_id = :keyId AND version = :version AND signed_at < :before "
+      + "GROUP BY signature_hash, key_id, version ON CONFLICT (signature_hash) DO NOTHING")
+  int settleBefore(@Bind("keyId") String keyId, @Bind("version") int version, @Bind("before") long before);
+
+  /**
+   * When this instance made the signature with this hash, if it did so with a compromised version before the
+   * compromise time ({@link #settleBefore}); empty otherwise.
+   */
   @SqlQuery("SELECT signed_at FROM managed_key_signature WHERE signature_hash = :hash AND key_id = :keyId "
       + "AND version = :version")
   Optional<Long> signedAt(@Bind("hash") String signatureHash, @Bind("keyId") String keyId,

@@ -3,6 +3,10 @@ package sovereign.munin.keep.store.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import sovereign.munin.keep.store.Database;
@@ -122,6 +126,9 @@ abstract class ManagedKeyStoreContract {
       dao.countUse("k1", 1);
       dao.insertSignature("ff00", "k1", 1, 4_000L);
       dao.insertSignature("ff00", "k1", 1, 6_000L);
+      dao.insertSignature("ff00", "k1", 1, 6_000L);
+      dao.insertSignature("ee11", "k1", 1, 5_000L);
+      dao.settleBefore("k1", 1, 5_000L);
       return null;
     });
     KeyVersionRow v = state().read(h -> h.attach(ManagedKeyDao.class).versions("k1")).get(0);
@@ -134,6 +141,69 @@ abstract class ManagedKeyStoreContract {
     java.util.Optional<Long> other = state().read(h -> h.attach(ManagedKeyDao.class).signedAt("ff00", "k1", 2));
     assertThat(same).contains(4_000L);
     assertThat(other).isEmpty();
+    assertThat(signedAt("ee11")).isEmpty();
+    assertThat(signaturesBefore(5_000L)).containsExactly("ff00");
+  }
+
+  @Test
+  void settleBefore_onlyAfterCompromise_andAgainWithAnEarlierTime() {
+    state().transaction(h -> {
+      var dao = h.attach(ManagedKeyDao.class);
+      dao.insertKey(key("k1", "release"));
+      dao.insertVersion(version("k1", 1, "active"));
+      dao.insertSignature("aa01", "k1", 1, 1_000L);
+      dao.insertSignature("aa02", "k1", 1, 2_000L);
+      dao.insertSignature("aa03", "k1", 1, 3_000L);
+      return null;
+    });
+    // The log alone answers no lookup: until a compromise nothing needs a signing time.
+    assertThat(signedAt("aa01")).isEmpty();
+    int settled = state().transaction(h -> h.attach(ManagedKeyDao.class).settleBefore("k1", 1, 2_500L));
+    assertThat(settled).isEqualTo(2);
+    assertThat(signaturesBefore(Long.MAX_VALUE)).containsExactly("aa01", "aa02");
+    int forgotten = state().transaction(h -> {
+      var dao = h.attach(ManagedKeyDao.class);
+      int n = dao.forgetSettled("k1", 1);
+      dao.settleBefore("k1", 1, 1_500L);
+      return n;
+    });
+    assertThat(forgotten).isEqualTo(2);
+    assertThat(signedAt("aa01")).contains(1_000L);
+    assertThat(signedAt("aa02")).isEmpty();
+  }
+
+  @Test
+  void migrationV8_logsEverySignature_andKeepsByHashOnlyThoseBeforeACompromise() throws Exception {
+    DatabaseUrl url = stateUrl();
+    String engine = url.kind() == DatabaseUrl.Kind.SQLITE ? "sqlite" : "postgresql";
+    Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password())
+        .locations("classpath:db/state/" + engine).table("keep_schema_history").target("7").load().migrate();
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         Statement st = c.createStatement()) {
+      st.execute("INSERT INTO managed_key (id, name, project, purpose, key_type, status, rotation_days, "
+          + "publish_days, overlap_days, created_at) VALUES ('k1', 'release', 'p', 'signing', 'ed25519', 'active', "
+          + "90, 14, 30, 0)");
+      st.execute("INSERT INTO managed_key_version (key_id, version, state, created_at, compromised_at) VALUES "
+          + "('k1', 1, 'compromised', 0, 5000), ('k1', 2, 'active', 0, NULL)");
+      st.execute("INSERT INTO managed_key_signature (signature_hash, key_id, version, signed_at) VALUES "
+          + "('before', 'k1', 1, 4000), ('after', 'k1', 1, 6000), ('active', 'k1', 2, 7000)");
+    }
+    assertThat(signedAt("before")).contains(4_000L);
+    assertThat(signedAt("after")).isEmpty();
+    int logged = state().read(h -> h.createQuery("SELECT COUNT(*) FROM managed_key_signature_log")
+        .mapTo(Integer.class).one());
+    assertThat(logged).isEqualTo(3);
+    // A later revocation of version 2 finds its signature in the log.
+    int settled = state().transaction(h -> h.attach(ManagedKeyDao.class).settleBefore("k1", 2, 8_000L));
+    assertThat(settled).isEqualTo(1);
+  }
+
+  private java.util.Optional<Long> signedAt(String hash) {
+    return state().read(h -> h.attach(ManagedKeyDao.class).signedAt(hash, "k1", 1));
+  }
+
+  private java.util.List<String> signaturesBefore(long before) {
+    return state().read(h -> h.attach(ManagedKeyDao.class).signaturesBefore("k1", 1, before));
   }
 
   @Test
