@@ -112,7 +112,7 @@ public final class KeepServer implements AutoCloseable {
           HttpsConnector.create(server, httpConfig, listen, keyStore, password));
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
-      table.install(cfg, new DeniedAccess(instance, auth));
+      table.install(cfg, new DeniedAccess(instance, auth), instance.state());
     });
     try {
       app.start();

@@ -3,6 +3,7 @@ package sovereign.munin.keep.server;
 import io.javalin.config.JavalinConfig;
 import java.util.ArrayList;
 import java.util.List;
+import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.StateGenerations;
 
 /** Every API route with the access it needs, in one table: the router, the OpenAPI document and tests read it. */
@@ -38,15 +39,16 @@ final class RouteTable {
 
   /**
    * Registers every route behind the authenticator's check; refusals of known callers are audited. Each request
-   * reads the state change counter once and shares it (see {@link StateGenerations#sharedWithin}).
+   * reads the state change counter once and shares it (see {@link StateGenerations#sharedWithin}), and counts as a
+   * caller that may write to the state database ({@link Database#announcingWrite}).
    */
-  void install(JavalinConfig cfg, DeniedAccess access) {
+  void install(JavalinConfig cfg, DeniedAccess access, Database state) {
     for (RouteSpec r : routes) {
       // One reading of the state change counter serves the whole request (authentication and every cache).
-      io.javalin.http.Handler h = ctx -> StateGenerations.sharedWithin(() -> {
+      io.javalin.http.Handler h = ctx -> state.announcingWrite(() -> StateGenerations.sharedWithin(() -> {
         r.handler().handle(ctx, access.check(ctx, r));
         return null;
-      });
+      }));
       switch (r.method()) {
         case "GET" -> cfg.routes.get(r.path(), h);
         case "POST" -> cfg.routes.post(r.path(), h);

@@ -161,6 +161,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work}, which may write soon, as one of the callers the SQLite writer gathers into a group under load
+   * (see {@code CommitGathering}); on PostgreSQL it simply runs.
+   */
+  public <R, X extends Throwable> R announcingWrite(ScopedValue.CallableOp<R, X> work) throws X {
+    return writer != null ? writer.announced(work) : work.call();
+  }
+
   /** Runs a read outside an explicit transaction, translating driver errors. */
   public <R> R read(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
     try {

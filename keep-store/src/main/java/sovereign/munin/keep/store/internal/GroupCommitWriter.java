@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -17,18 +18,43 @@ import sovereign.munin.keep.store.StoreException;
  * SQLite's single writer with group commit. SQLite allows one writer at a time and makes a contending connection
  * sleep; instead, every write transaction is handed to this one thread, which runs all transactions waiting at that
  * moment inside one database transaction, each under its own savepoint (a failing one rolls back alone), commits
- * once (one fsync for the group), and only then answers each caller. An answered write is durable.
+ * once (one fsync for the group), and only then answers each caller. An answered write is durable. Under many
+ * concurrent callers announced with {@link #announced}, the group is held open briefly for the others
+ * ({@link CommitGathering}).
  */
 public final class GroupCommitWriter implements AutoCloseable {
 
   private static final int MAX_GROUP = 512;
   private static final long WAIT_SECONDS = 120;
+  /** At most this long a group waits for announced callers: about a dozen ML-DSA-65 signatures on two cores. */
+  private static final long GATHER_NANOS = 5_000_000L;
+  private static final ScopedValue<Intent> INTENT = ScopedValue.newInstance();
 
   private record Task<R>(HandleCallback<R, RuntimeException> work, CompletableFuture<R> done) {}
+
+  /** One announced caller's promise to maybe write; used by its own thread only. */
+  private static final class Intent {
+    private final GroupCommitWriter writer;
+    private boolean arrived;
+
+    private Intent(GroupCommitWriter writer) {
+      this.writer = writer;
+    }
+
+    private void arrive() {
+      if (!arrived) {
+        arrived = true;
+        if (writer.gathering.arrived()) {
+          LockSupport.unpark(writer.thread); // the last one coming: a waiting group need not wait longer
+        }
+      }
+    }
+  }
 
   private final Jdbi jdbi;
   private final BlockingQueue<Task<?>> queue = new ArrayBlockingQueue<>(8192);
   private final Thread thread;
+  private final CommitGathering gathering = new CommitGathering(GATHER_NANOS);
   private volatile boolean open = true;
   private Handle handle;
 
@@ -49,6 +75,9 @@ public final class GroupCommitWriter implements AutoCloseable {
     try {
       if (!queue.offer(task, WAIT_SECONDS, TimeUnit.SECONDS)) {
         throw new StoreException.Unavailable("the database write queue stayed full for " + WAIT_SECONDS + " s", null);
+      }
+      if (INTENT.isBound() && INTENT.get().writer == this) {
+        INTENT.get().arrive();
       }
       return task.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -77,6 +106,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         group.add(first);
         queue.drainTo(group, MAX_GROUP - 1);
+        gather(group);
         runGroup(group);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -88,6 +118,51 @@ public final class GroupCommitWriter implements AutoCloseable {
         group.clear();
       }
     }
+  }
+
+  /**
+   * Runs {@code work}, a caller that may write soon (a server request), counted as coming until its first
+   * transaction is queued or it ends; see {@link CommitGathering}.
+   */
+  public <R, X extends Throwable> R announced(ScopedValue.CallableOp<R, X> work) throws X {
+    if (INTENT.isBound() && INTENT.get().writer == this) {
+      return work.call();
+    }
+    Intent intent = new Intent(this);
+    gathering.announce();
+    try {
+      return ScopedValue.where(INTENT, intent).call(work);
+    } finally {
+      intent.arrive();
+    }
+  }
+
+  /** Announced callers not yet arrived (for tests and diagnostics). */
+  public int coming() {
+    return gathering.coming();
+  }
+
+  /**
+   * Holds the group open, within the gathering delay, while announced callers are still coming. The writer parks
+   * rather than waiting on the queue (a waiting consumer is woken by every caller that joins); the last caller
+   * coming wakes it.
+   */
+  private void gather(List<Task<?>> group) throws InterruptedException {
+    if (!gathering.worthWaiting(group.size())) {
+      return;
+    }
+    long deadline = System.nanoTime() + gathering.delayNanos();
+    while (gathering.coming() > 0 && group.size() < MAX_GROUP) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      LockSupport.parkNanos(this, left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException("the database writer was interrupted while gathering a group");
+      }
+    }
+    queue.drainTo(group, MAX_GROUP - group.size());
   }
 
   private void runGroup(List<Task<?>> group) {
