@@ -152,7 +152,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       return;
     }
     long deadline = System.nanoTime() + gathering.delayNanos();
-    while (gathering.coming() > 0 && group.size() < MAX_GROUP) {
+    while (gathering.coming() > 0) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         break;
