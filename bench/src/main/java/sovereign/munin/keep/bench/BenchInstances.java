@@ -26,6 +26,10 @@ final class BenchInstances {
     DataDirectory dir = new DataDirectory(base.resolve("data"));
     String state = postgresAdminUrl == null ? null : createDatabase(postgresAdminUrl);
     String keys = postgresAdminUrl == null ? null : createDatabase(postgresAdminUrl);
+    if (postgresAdminUrl != null) {
+      // So do its PostgreSQL databases (a key-sign run leaves over 600 MiB).
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabases(postgresAdminUrl, state, keys)));
+    }
     new Initializer(Clock.systemUTC(), new SecureRandom()).init(new InitRequest(dir, InitRequest.SealKind.DEV, 1, 1,
         null, ListenAddress.DEFAULT, state, keys));
     return KeepInstance.open(dir, Map.of(), Clock.systemUTC(), new SecureRandom());
@@ -40,8 +44,26 @@ final class BenchInstances {
   }
 
   private static String createDatabase(String adminUrl) throws Exception {
-    DatabaseUrl admin = DatabaseUrl.parse(adminUrl);
     String name = "keep_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (var c = connectAdmin(adminUrl); var st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    }
+    return adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+  }
+
+  private static void dropDatabases(String adminUrl, String... urls) {
+    try (var c = connectAdmin(adminUrl); var st = c.createStatement()) {
+      st.setQueryTimeout(60);
+      for (String url : urls) {
+        st.execute("DROP DATABASE IF EXISTS " + url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + " WITH (FORCE)");
+      }
+    } catch (java.sql.SQLException e) {
+      System.err.println("bench: could not drop its databases: " + e.getMessage());
+    }
+  }
+
+  private static java.sql.Connection connectAdmin(String adminUrl) throws java.sql.SQLException {
+    DatabaseUrl admin = DatabaseUrl.parse(adminUrl);
     var props = new java.util.Properties();
     if (admin.user() != null) {
       props.setProperty("user", admin.user());
@@ -49,10 +71,7 @@ final class BenchInstances {
     if (admin.password() != null) {
       props.setProperty("password", admin.password());
     }
-    try (var c = DriverManager.getConnection(admin.jdbcUrl(), props); var st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    }
-    return adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+    return DriverManager.getConnection(admin.jdbcUrl(), props);
   }
 
   static String arg(String[] args, String name, String fallback) {
