@@ -9,6 +9,7 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.governance.Actor;
 import sovereign.munin.keep.governance.Permission;
+import sovereign.munin.keep.governance.Role;
 import sovereign.munin.keep.governance.RolePermissions;
 import sovereign.munin.keep.store.identity.SessionRow;
 import sovereign.munin.keep.store.identity.UserDao;
@@ -69,7 +70,7 @@ final class Authenticator {
       Permission p = Permission.fromId(route.access()).orElseThrow();
       String project = route.projectParam() == null ? null : ctx.pathParam(route.projectParam());
       if (!allowed(caller, p, project)) {
-        throw forbidden(p);
+        throw forbidden(p, project);
       }
     }
     if (route.stepUp() && caller.session() != null && !identity.sessions().recentMfa(caller.session())) {
@@ -134,9 +135,14 @@ final class Authenticator {
     return allowed(caller, p, project);
   }
 
-  private static KeepException forbidden(Permission p) {
+  /** Names where the permission is missing, and which roles would grant it, so the refused person knows whom to ask. */
+  static KeepException forbidden(Permission p, String project) {
+    String where = project != null ? " in project '" + project + "'" : "";
+    String roles = java.util.Arrays.stream(Role.values()).filter(r -> RolePermissions.allows(r, p))
+        .map(r -> r.id() + (r.scope() == Role.Scope.PROJECT && project == null ? " (of a project)" : ""))
+        .collect(java.util.stream.Collectors.joining(", "));
     return new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + p.id()
-        + "' permission" + (p.scope() == Permission.Scope.PROJECT ? " in this project" : ""));
+        + "' permission" + where + (roles.isEmpty() ? "" : "; roles that grant it: " + roles));
   }
 
   /** The caller from a Bearer token or, failing that, from the session cookie. */

@@ -156,6 +156,17 @@ class AuthApiTest {
   }
 
   @Test
+  void forbidden_routeWithoutProject_namesTheRolesThatGrantIt() throws Exception {
+    f.user("dev", "developer");
+    ServerFixture.Session s = f.login("dev");
+    HttpResponse<String> res = f.withSession("POST", "/api/v1/keys/restore", Map.of("payload", "e30="), s);
+    assertThat(res.statusCode()).isEqualTo(403);
+    assertThat(type(res)).isEqualTo("forbidden");
+    assertThat(json(res).path("detail").asText()).contains("'key.manage'")
+        .contains("roles that grant it: security-team, project-owner (of a project)").doesNotContain("this project");
+  }
+
+  @Test
   void project_guessedIdOfAnotherProject_isForbidden() throws Exception {
     f.user("alice", "developer");
     f.user("bob", "developer");
