@@ -36,6 +36,16 @@ final class BackupRows {
         text(n, "compromiseReason"), n.path("useCount").asLong());
   }
 
+  /** A signature hash from a backup: lowercase hex SHA-256, checked so a bad payload cannot plant other text. */
+  static String signatureHash(com.fasterxml.jackson.databind.JsonNode n) {
+    String h = n.asText("");
+    if (!h.matches("[0-9a-f]{64}")) {
+      throw sovereign.munin.keep.app.KeepException.badInput("backup-invalid", "the backup lists a signature hash "
+          + "that is not a SHA-256 hex string");
+    }
+    return h;
+  }
+
   private static Long num(com.fasterxml.jackson.databind.JsonNode n, String f) {
     return n.path(f).isNumber() ? n.path(f).asLong() : null;
   }

@@ -20,6 +20,7 @@ import sovereign.munin.keep.crypto.Shamir;
 import sovereign.munin.keep.log.CanonicalJson;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
+import sovereign.munin.keep.store.keys.ManagedKeyDao;
 
 /** Makes encrypted offline backups of every managed key, restorable by any {@code threshold} of the custodians. */
 public final class KeyBackups {
@@ -102,10 +103,22 @@ public final class KeyBackups {
     for (KeyVersionRow v : k.versions()) {
       Map<String, Object> row = new LinkedHashMap<>(BackupRows.version(v));
       row.put("material", material(k, v));
+      if (v.compromisedAt() != null) {
+        // What lets a signature of a compromised version still verify: carried over, or the restore would lose it.
+        row.put("signaturesBeforeCompromise", settled(k, v));
+      }
       versions.add(row);
     }
     m.put("versions", versions);
     return m;
+  }
+
+  private List<Object> settled(StoredKey k, KeyVersionRow v) {
+    List<Object> out = new ArrayList<>();
+    for (var sig : instance.state().read(h -> h.attach(ManagedKeyDao.class).settled(k.key().id(), v.version()))) {
+      out.add(List.of(sig.signatureHash(), sig.signedAt()));
+    }
+    return out;
   }
 
   private String material(StoredKey k, KeyVersionRow v) {

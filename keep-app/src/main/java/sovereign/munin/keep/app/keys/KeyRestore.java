@@ -11,6 +11,7 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.crypto.SecretBytes;
+import sovereign.munin.keep.store.identity.ProjectDao;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
@@ -38,12 +39,26 @@ public final class KeyRestore {
         wanted.add(k);
       }
     });
+    java.util.Set<String> missingProjects = new java.util.TreeSet<>();
     for (JsonNode k : wanted) {
       String name = k.path("name").asText();
       if (instance.state().read(h -> h.attach(ManagedKeyDao.class).findKey(name)).isPresent()) {
         throw new KeepException(KeepException.Kind.CONFLICT, "key-exists", "key '" + name + "' exists here; "
             + "restore into a fresh instance");
       }
+      // Checked before anything is written: a bad entry must leave this instance as it was.
+      k.path("versions").forEach(v -> v.path("signaturesBeforeCompromise")
+          .forEach(sig -> BackupRows.signatureHash(sig.path(0))));
+      String project = k.path("project").asText();
+      if (instance.state().read(h -> h.attach(ProjectDao.class).findByName(project)).isEmpty()) {
+        missingProjects.add(project);
+      }
+    }
+    // A key belongs to a project by name; without it here, nobody could see or use the restored key.
+    if (!missingProjects.isEmpty()) {
+      throw new KeepException(KeepException.Kind.CONFLICT, "project-missing", "the backup's keys belong to "
+          + "projects this instance does not have: " + String.join(", ", missingProjects) + "; an admin creates "
+          + "them first ('keep project add NAME --owner USER'), then restore again");
     }
     List<String> names = new ArrayList<>();
     for (JsonNode k : wanted) {
@@ -82,6 +97,12 @@ public final class KeyRestore {
       var dao = h.attach(ManagedKeyDao.class);
       dao.insertKey(key);
       versions.forEach(dao::insertVersion);
+      for (JsonNode v : k.path("versions")) {
+        for (JsonNode sig : v.path("signaturesBeforeCompromise")) {
+          dao.insertSettled(BackupRows.signatureHash(sig.path(0)), id, v.path("version").asInt(),
+              sig.path(1).asLong());
+        }
+      }
       instance.audit().record(h, AuditEvent.success(actor, "key.restore", "key:" + key.name(),
           Map.of("keyId", id, "versions", (long) versions.size())).inProject(key.project()));
       return null;

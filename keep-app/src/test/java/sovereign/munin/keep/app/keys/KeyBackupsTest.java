@@ -53,6 +53,7 @@ class KeyBackupsTest {
     var opened = BackupReader.open(BackupFiles.read(dir), two, null);
     assertThat(opened.manifest().path("keys")).hasSize(3);
     try (KeepInstance b = open(base.resolve("b"))) {
+      sovereign.munin.keep.app.TestCallers.projectOwner(b, "p");
       assertThat(new KeyRestore(b, new SecureRandom()).restore(opened.payload(), "t"))
           .containsExactlyInAnyOrder("release", "box");
       var keys = new ManagedKeys(b, new SecureRandom());
@@ -63,6 +64,57 @@ class KeyBackupsTest {
       assertThat(ops.decrypt("box", ops.encrypt("box", MSG, "t"), "t")).isEqualTo(MSG);
       assertThatThrownBy(() -> new KeyRestore(b, new SecureRandom()).restore(opened.payload(), "t"))
           .hasMessageContaining("exists here");
+    }
+  }
+
+  @Test
+  void restore_compromisedVersion_keepsWhichSignaturesPredateTheCompromise() throws Exception {
+    List<HybridKeyPair> c = List.of(custodian(), custodian());
+    Path dir = base.resolve("usb");
+    byte[] before;
+    byte[] after;
+    try (KeepInstance a = open(base.resolve("a"))) {
+      var keys = new ManagedKeys(a, new SecureRandom());
+      var ops = new KeyOperations(a, keys);
+      keys.create("release", "p", null, "ml-dsa-65", null, "t");
+      before = ops.sign("release", MSG, null, "t").signature();
+      Thread.sleep(5);
+      java.time.Instant compromised = java.time.Instant.now();
+      Thread.sleep(5);
+      after = ops.sign("release", MSG, null, "t").signature();
+      keys.revoke("release", null, compromised, "laptop lost", "t");
+      assertThat(ops.verify("release", MSG, before, "t").valid()).isTrue();
+      var backups = new KeyBackups(a, keys, ops, new TrustFiles(a, keys, ops), new SecureRandom());
+      BackupFiles.write(dir, backups.backup(c.stream().map(HybridKeyPair::publicKey).toList(), 2, "t"));
+    }
+    var opened = BackupReader.open(BackupFiles.read(dir), c.stream().map(HybridKeyPair::privateKey).toList(), null);
+    try (KeepInstance b = open(base.resolve("b"))) {
+      sovereign.munin.keep.app.TestCallers.projectOwner(b, "p");
+      new KeyRestore(b, new SecureRandom()).restore(opened.payload(), "t");
+      var ops = new KeyOperations(b, new ManagedKeys(b, new SecureRandom()));
+      assertThat(ops.verify("release", MSG, before, "t").valid()).isTrue();
+      assertThat(ops.verify("release", MSG, after, "t").valid()).isFalse();
+    }
+  }
+
+  @Test
+  void restore_projectMissingHere_isRefusedNamingIt_andWritesNothing() throws Exception {
+    List<HybridKeyPair> c = List.of(custodian(), custodian());
+    Path dir = base.resolve("usb");
+    try (KeepInstance a = open(base.resolve("a"))) {
+      var keys = new ManagedKeys(a, new SecureRandom());
+      var ops = new KeyOperations(a, keys);
+      keys.create("release", "payments", null, "ed25519", null, "t");
+      keys.create("box", "billing", null, "aes-256-gcm", null, "t");
+      var backups = new KeyBackups(a, keys, ops, new TrustFiles(a, keys, ops), new SecureRandom());
+      BackupFiles.write(dir, backups.backup(c.stream().map(HybridKeyPair::publicKey).toList(), 2, "t"));
+    }
+    var opened = BackupReader.open(BackupFiles.read(dir), c.stream().map(HybridKeyPair::privateKey).toList(), null);
+    try (KeepInstance b = open(base.resolve("b"))) {
+      sovereign.munin.keep.app.TestCallers.projectOwner(b, "payments");
+      assertThatThrownBy(() -> new KeyRestore(b, new SecureRandom()).restore(opened.payload(), "t"))
+          .hasMessageContaining("does not have: billing;").hasMessageContaining("keep project add");
+      assertThat(new ManagedKeys(b, new SecureRandom()).list()).isEmpty();
     }
   }
 

@@ -11,7 +11,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** State-database rows of managed keys, their versions and the signatures they made. */
 @RegisterConstructorMapper(ManagedKeyRow.class)
 @RegisterConstructorMapper(KeyVersionRow.class)
+@RegisterConstructorMapper(ManagedKeyDao.SettledSignature.class)
 public interface ManagedKeyDao {
+
+  /** A signature of a compromised version known to predate the compromise, and when this instance made it. */
+  record SettledSignature(String signatureHash, long signedAt) {}
 
   String KEY_COLUMNS = "id, name, project, purpose, key_type, status, rotation_days, publish_days, overlap_days, "
       + "created_at";
@@ -77,6 +81,17 @@ public interface ManagedKeyDao {
       + "AND version = :version")
   Optional<Long> signedAt(@Bind("hash") String signatureHash, @Bind("keyId") String keyId,
       @Bind("version") int version);
+
+  /** Every signature of a version known to predate its compromise ({@link #settleBefore}), for backups. */
+  @SqlQuery("SELECT signature_hash, signed_at FROM managed_key_signature WHERE key_id = :keyId "
+      + "AND version = :version ORDER BY signature_hash")
+  List<SettledSignature> settled(@Bind("keyId") String keyId, @Bind("version") int version);
+
+  /** Records, on restore, a signature that the backed-up instance knew to predate the version's compromise. */
+  @SqlUpdate("INSERT INTO managed_key_signature (signature_hash, key_id, version, signed_at) "
+      + "VALUES (:hash, :keyId, :version, :at) ON CONFLICT (signature_hash) DO NOTHING")
+  void insertSettled(@Bind("hash") String signatureHash, @Bind("keyId") String keyId, @Bind("version") int version,
+      @Bind("at") long signedAt);
 
   /** Hashes of the signatures this instance made with one version before a time, for offline verifiers. */
   @SqlQuery("SELECT signature_hash FROM managed_key_signature WHERE key_id = :keyId AND version = :version "
