@@ -114,8 +114,10 @@ public final class SealState {
   /** Runs {@code work} with the root key, or refuses because the instance is sealed. */
   public synchronized <R> R withRootKey(Function<RootKey, R> work) {
     if (rootKey == null) {
-      throw new KeepException(KeepException.Kind.SEALED, "sealed",
-          "the instance is sealed; custodians unseal it with 'keep unseal --share FILE'");
+      throw new KeepException(KeepException.Kind.SEALED, "sealed", config.kind().equals("shamir")
+          ? "the instance is sealed; custodians unseal it with 'keep unseal --share FILE'"
+          : "the instance is sealed; an admin unseals it with 'keep unseal' (its " + config.kind() + " seal opens "
+              + "itself)");
     }
     return work.apply(rootKey);
   }

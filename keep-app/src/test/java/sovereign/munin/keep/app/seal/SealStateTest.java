@@ -49,7 +49,16 @@ class SealStateTest {
     seal.submitShare(shares.get(1));
     assertThat(seal.status().progress()).isEqualTo(2);
     assertThatThrownBy(() -> seal.withRootKey(k -> k))
-        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("sealed"));
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("sealed"))
+        .hasMessageContaining("keep unseal --share FILE");
+  }
+
+  @Test
+  void withRootKey_sealedHsmInstance_saysTheSealOpensItself() {
+    SealState hsm = new SealState(new SealConfigRow("hsm", "inst-1234", 0, 0, new byte[0], 0L));
+    assertThatThrownBy(() -> hsm.withRootKey(k -> k))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("sealed"))
+        .hasMessageContaining("'keep unseal'").hasMessageContaining("hsm seal").hasMessageNotContaining("--share");
   }
 
   @Test
