@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code keep key}: managed keys and their versions. */
 @Command(name = "key", mixinStandardHelpOptions = true,
-    description = "Managed keys: create, list, show, rotate, revoke, archive, destroy, export, sign, verify.",
+    description = "Managed keys: create, list, show, rotate, revoke, archive, destroy, export, sign, verify, encrypt, "
+        + "decrypt, backup, restore.",
     subcommands = {KeyCreateCommand.class, KeyListCommand.class, KeyShowCommand.class, KeyRotateCommand.class,
         KeyRevokeCommand.class, KeyArchiveCommand.class, KeyDestroyCommand.class, KeyExportPublicCommand.class,
-        KeySignCommand.class, KeyVerifyCommand.class, KeyGenerateCommand.class, KeyRotateDueCommand.class,
-        KeyBackupCommand.class, KeyRestoreCommand.class})
+        KeySignCommand.class, KeyVerifyCommand.class, KeyEncryptCommand.class, KeyDecryptCommand.class,
+        KeyGenerateCommand.class, KeyRotateDueCommand.class, KeyBackupCommand.class, KeyRestoreCommand.class})
 final class KeyCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;

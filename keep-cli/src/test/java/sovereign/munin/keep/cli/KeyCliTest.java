@@ -53,7 +53,7 @@ class KeyCliTest {
   @Test
   void help_everyKeyCommandHasHelpAndJson() {
     for (String cmd : new String[] {"create", "list", "show", "rotate", "revoke", "archive", "destroy",
-        "export-public", "sign", "verify", "generate", "rotate-due"}) {
+        "export-public", "sign", "verify", "encrypt", "decrypt", "generate", "rotate-due"}) {
       CliRun r = CliRun.of("key", cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: keep key " + cmd).contains("--json");
@@ -89,6 +89,38 @@ class KeyCliTest {
     CliRun after = keep("key", "verify", "release", "--in", file.toString(), "--sig", sig.toString());
     assertThat(after.exit()).isEqualTo(1);
     assertThat(after.out()).startsWith("INVALID").contains("compromised");
+  }
+
+  @Test
+  void encryptDecrypt_hybridKeyAcrossRotation_roundTripsAndRefusesBadInput() throws Exception {
+    assertThat(keep("key", "create", "box", "--project", "p", "--type", "ml-kem-768-x25519").exit()).isZero();
+    assertThat(keep("key", "create", "other", "--project", "p", "--type", "ml-kem-768-x25519").exit()).isZero();
+    Path plain = Files.writeString(base.resolve("secret.txt"), "the database password");
+    Path ct = base.resolve("secret.enc");
+    CliRun enc = keep("key", "encrypt", "box", "--in", plain.toString(), "--out", ct.toString());
+    assertThat(enc.exit()).as(enc.err()).isZero();
+    assertThat(new String(Files.readAllBytes(ct), java.nio.charset.StandardCharsets.ISO_8859_1)).isNotEmpty()
+        .doesNotContain("password");
+    assertThat(keep("key", "rotate", "box").exit()).isZero();
+
+    Path back = base.resolve("secret.out");
+    CliRun dec = keep("key", "decrypt", "box", "--in", ct.toString(), "--out", back.toString());
+    assertThat(dec.exit()).as(dec.err()).isZero();
+    assertThat(Files.readString(back)).isEqualTo("the database password");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(back)))
+        .isEqualTo("rw-------");
+    CliRun again = keep("key", "decrypt", "box", "--in", ct.toString(), "--out", back.toString());
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).contains("already exists");
+
+    CliRun wrongKey = keep("key", "decrypt", "other", "--in", ct.toString(), "--out", base.resolve("w").toString());
+    assertThat(wrongKey.exit()).isEqualTo(1);
+    byte[] all = Files.readAllBytes(ct);
+    Path cut = Files.write(base.resolve("cut.enc"), java.util.Arrays.copyOf(all, all.length - 20));
+    CliRun truncated = keep("key", "decrypt", "box", "--in", cut.toString(), "--out", base.resolve("t").toString());
+    assertThat(truncated.exit()).isEqualTo(1);
+    assertThat(Files.exists(base.resolve("w"))).isFalse();
+    assertThat(Files.exists(base.resolve("t"))).isFalse();
   }
 
   @Test

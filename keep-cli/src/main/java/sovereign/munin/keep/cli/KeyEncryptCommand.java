@@ -1,0 +1,45 @@
+package sovereign.munin.keep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code keep key encrypt}: a file encrypted by the server under the key's active version. */
+@Command(name = "encrypt", mixinStandardHelpOptions = true,
+    description = {"Encrypt a file with an encryption key's active version (aes-256-gcm, or ml-kem-768-x25519 to its",
+        "public key). The ciphertext names its version, so it decrypts after rotation too."})
+final class KeyEncryptCommand implements Callable<Integer> {
+
+  @ParentCommand KeyCommand key;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "The key.")
+  String name;
+
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "The file to encrypt (at most 512 KiB).")
+  Path in;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the ciphertext goes.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    byte[] data = KeyFiles.read(in, KeyFiles.MAX_MESSAGE);
+    JsonNode r = key.keep.api().post(KeyCommand.path(name, "encrypt"),
+        Map.of("plaintext", Base64.getEncoder().encodeToString(data)), key.keep.token());
+    byte[] ct = Base64.getDecoder().decode(r.path("ciphertext").asText());
+    KeyFiles.write(out, ct);
+    var w = key.spec.commandLine().getOut();
+    if (key.keep.json) {
+      Output.json(w, Map.of("key", name, "in", in.toString(), "out", out.toString(), "bytes", ct.length));
+    } else {
+      w.println("Encrypted " + in + " with " + name + "; ciphertext (" + ct.length + " bytes) in " + out);
+    }
+    return 0;
+  }
+}
