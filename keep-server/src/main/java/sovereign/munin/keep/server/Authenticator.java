@@ -136,7 +136,7 @@ final class Authenticator {
   }
 
   /** Names where the permission is missing, and which roles would grant it, so the refused person knows whom to ask. */
-  static KeepException forbidden(Permission p, String project) {
+  private static KeepException forbidden(Permission p, String project) {
     String where = project != null ? " in project '" + project + "'" : "";
     String roles = java.util.Arrays.stream(Role.values()).filter(r -> RolePermissions.allows(r, p))
         .map(r -> r.id() + (r.scope() == Role.Scope.PROJECT && project == null ? " (of a project)" : ""))
