@@ -54,6 +54,13 @@ final class RawHttps implements AutoCloseable {
     return all;
   }
 
+  /** The request bytes for a GET of {@code path}, with a bearer token when {@code token} is not null. */
+  byte[] get(String path, String token) {
+    String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+    return head.getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** Sends prepared request bytes and reads the whole answer (Content-Length framing). */
   BenchHttp.Answer send(byte[] request) throws IOException {
     out.write(request);
