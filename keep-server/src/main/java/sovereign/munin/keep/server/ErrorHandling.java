@@ -21,8 +21,14 @@ final class ErrorHandling {
         Problems.write(ctx, e);
       }
     });
-    cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
-        Problems.write(ctx, e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage()));
+    cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 404 && !ConsoleRoutes.owns(ctx.path())) {
+        // The router's own 404: no route serves this path.
+        Problems.write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
+        return;
+      }
+      Problems.write(ctx, e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage());
+    });
     cfg.routes.exception(com.fasterxml.jackson.core.JacksonException.class, (e, ctx) ->
         Problems.write(ctx, 400, "malformed-json", "Bad request", "the request body is not the JSON this call takes"));
     cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -40,11 +46,16 @@ final class ErrorHandling {
         if (!ctx.res().isCommitted() && (type == null || !type.startsWith("text/html"))) {
           ConsoleErrors.page(ctx, 404, "not-found", "there is no console page at " + ctx.path());
         }
-      } else if (!ctx.res().isCommitted() && !"application/problem+json".equals(ctx.res().getContentType())) {
+      } else if (!ctx.res().isCommitted() && !isProblem(ctx.res().getContentType())) {
         Problems.write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
       }
     });
     cfg.routes.error(405, ctx -> Problems.write(ctx, 405, "method-not-allowed", "Method not allowed",
         ctx.method() + " is not allowed on " + ctx.path()));
+  }
+
+  /** Whether a handler already answered with a problem (Jetty may have added a charset to the type). */
+  private static boolean isProblem(String contentType) {
+    return contentType != null && contentType.startsWith("application/problem+json");
   }
 }

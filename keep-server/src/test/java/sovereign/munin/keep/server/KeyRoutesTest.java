@@ -108,7 +108,11 @@ class KeyRoutesTest {
     HttpResponse<String> future = call("POST", "/api/v1/keys/a/revoke", Map.of("compromisedAt",
         "2999-01-01T00:00:00Z", "reason", "x"), token);
     assertThat(type(future)).isEqualTo("compromise-time-future");
-    assertThat(call("GET", "/api/v1/keys/nope", null, token).statusCode()).isEqualTo(404);
+    HttpResponse<String> missing = call("GET", "/api/v1/keys/nope", null, token);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    // The handler's own problem reaches the caller, not the generic answer for a path no route serves.
+    assertThat(type(missing)).isEqualTo("key-not-found");
+    assertThat(missing.body()).contains("no key named 'nope'");
     assertThat(call("GET", "/api/v1/keys", null, null).statusCode()).isEqualTo(401);
   }
 
