@@ -87,4 +87,44 @@ class TokenCliTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("keep:").contains("--project");
   }
+
+  @Test
+  void listAndRevoke_oneToken_isCutOffAndTheCommandsSaySo() throws Exception {
+    for (String cmd : new String[] {"list", "revoke"}) {
+      CliRun help = CliRun.of("token", cmd, "--help");
+      assertThat(help.exit()).as(cmd).isZero();
+      assertThat(help.out()).as(cmd).contains("Usage: keep token " + cmd).contains("--json");
+    }
+    assertThat(keep("key", "create", "release", "--project", "payments").exit()).isZero();
+    JsonNode minted = JSON.readTree(keep("token", "create", "--label", "ci-release", "--project", "payments",
+        "--key", "release", "--json").out());
+    String id = minted.path("id").asText();
+
+    CliRun list = keep("token", "list");
+    assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out()).contains(id).contains("ci-release (key release").contains("active")
+        .doesNotContain(minted.path("token").asText());
+
+    CliRun revoked = keep("token", "revoke", id);
+    assertThat(revoked.exit()).as(revoked.err()).isZero();
+    assertThat(revoked.out()).contains("Token " + id + " (ci-release) revoked at");
+    JsonNode after = JSON.readTree(keep("token", "list", "--json").out());
+    assertThat(after.path("tokens").findParents("id").stream().filter(t -> t.path("id").asText().equals(id))
+        .findFirst().orElseThrow().path("state").asText()).isEqualTo("revoked");
+
+    CliRun again = keep("token", "revoke", id);
+    assertThat(again.exit()).isNotZero();
+    assertThat(again.err()).startsWith("keep:").contains("already revoked");
+    CliRun unknown = keep("token", "revoke", "no-such-token");
+    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.err()).contains("keep token list");
+
+    // The machine holding the revoked token is refused.
+    Files.writeString(instance.dataDirectory().cliToken(), minted.path("token").asText() + "\n");
+    Path file = Files.writeString(base.resolve("app.tar"), "artifact bytes");
+    CliRun signed = keep("key", "sign", "release", "--in", file.toString(), "--out", base.resolve("a.sig")
+        .toString());
+    assertThat(signed.exit()).isNotZero();
+    assertThat(signed.err()).startsWith("keep:");
+  }
 }

@@ -13,6 +13,8 @@ import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.governance.Permission;
+import sovereign.munin.keep.store.ApiTokenDao;
+import sovereign.munin.keep.store.ApiTokenRow;
 
 /**
  * API tokens a user mints for machines: narrowed to projects, permissions and keys. A token narrowed to keys may use
@@ -69,6 +71,82 @@ final class TokenRoutes {
           ctx.status(201).json(Map.of("id", issued.id(), "token", issued.secret(), "keys", keyNames,
               "projects", projects));
         });
+    t.get("/api/v1/tokens", RouteSpec.AUTHENTICATED, "The caller's API tokens (never their secrets); with "
+        + "?all=true, every token of the instance, for holders of user.manage", (ctx, caller) -> {
+          requirePerson(caller);
+          boolean all = "true".equals(ctx.queryParam("all"));
+          if (all && !administers(caller)) {
+            throw new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "listing every token needs the "
+                + "'user.manage' permission (a global role such as admin); without ?all=true you see your own");
+          }
+          if (!all && caller.userId() == null) {
+            throw new KeepException(KeepException.Kind.FORBIDDEN, "user-required", "the bootstrap token owns no "
+                + "tokens; it sees every token of the instance with ?all=true (keep token list --all)");
+          }
+          List<ApiTokenRow> rows = instance.state().read(h -> all ? h.attach(ApiTokenDao.class).list()
+              : h.attach(ApiTokenDao.class).listOf(caller.userId()));
+          long now = instance.clock().millis();
+          ctx.json(Map.of("tokens", rows.stream().map(r -> view(r, now)).toList()));
+        });
+    t.post("/api/v1/tokens/{id}/revoke", RouteSpec.AUTHENTICATED, "Revoke one API token at once: the caller's own, "
+        + "or any token for holders of user.manage (the bootstrap admin token too)", (ctx, caller) -> {
+          requirePerson(caller);
+          String tokenId = ctx.pathParam("id");
+          long now = instance.clock().millis();
+          ApiTokenRow revoked = instance.state().transaction(h -> {
+            ApiTokenDao dao = h.attach(ApiTokenDao.class);
+            ApiTokenRow row = dao.findById(tokenId)
+                .filter(r -> administers(caller) || (r.userId() != null && r.userId().equals(caller.userId())))
+                .orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND, "token-not-found", "no token '"
+                    + tokenId + "' of yours; 'keep token list' shows your tokens and their ids"));
+            if (row.revokedAt() != null) {
+              throw new KeepException(KeepException.Kind.CONFLICT, "token-already-revoked", "token '" + tokenId
+                  + "' was already revoked at " + java.time.Instant.ofEpochMilli(row.revokedAt()));
+            }
+            dao.revoke(row.id(), now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("label", row.label());
+            details.put("owner", row.userId() == null ? "bootstrap" : row.userId());
+            instance.audit().record(h, AuditEvent.success(caller.auditId(), "token.revoke", "token:" + row.id(),
+                details));
+            return dao.findById(row.id()).orElseThrow();
+          });
+          ctx.json(view(revoked, now));
+        });
+  }
+
+  /** Listing and revoking tokens is for people and the bootstrap token; a machine token could revoke its peers. */
+  private static void requirePerson(Caller caller) {
+    if (caller.machineToken()) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "person-required", "machine tokens cannot list or "
+          + "revoke tokens; sign in (keep login, or the console) to do that");
+    }
+  }
+
+  /** Whether the caller manages users instance-wide, and so every token. */
+  private static boolean administers(Caller caller) {
+    return Authenticator.allowed(caller, Permission.USER_MANAGE, null) && caller.tokenProjects().isEmpty();
+  }
+
+  /** What a token listing shows: never the secret or its hash. */
+  private static Map<String, Object> view(ApiTokenRow r, long now) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("label", r.label());
+    m.put("kind", r.userId() == null ? "bootstrap" : r.kind());
+    m.put("owner", r.userId());
+    m.put("state", r.revokedAt() != null ? "revoked" : r.usableAt(now) ? "active" : "expired");
+    m.put("createdAt", java.time.Instant.ofEpochMilli(r.createdAt()).toString());
+    m.put("expiresAt", r.expiresAt() == null ? null : java.time.Instant.ofEpochMilli(r.expiresAt()).toString());
+    m.put("revokedAt", r.revokedAt() == null ? null : java.time.Instant.ofEpochMilli(r.revokedAt()).toString());
+    m.put("projects", split(r.scopeProjects()));
+    m.put("keys", split(r.scopeKeys()));
+    m.put("permissions", split(r.scopePermissions()));
+    return m;
+  }
+
+  private static List<String> split(String csv) {
+    return csv.isEmpty() ? List.of() : List.of(csv.split(","));
   }
 
   private static List<String> bounded(String field, List<String> values) {

@@ -27,6 +27,12 @@ public interface ApiTokenDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM api_token ORDER BY created_at, id")
   List<ApiTokenRow> list();
 
+  @SqlQuery("SELECT " + COLUMNS + " FROM api_token WHERE user_id = :userId ORDER BY created_at, id")
+  List<ApiTokenRow> listOf(@Bind("userId") String userId);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM api_token WHERE id = :id")
+  Optional<ApiTokenRow> findById(@Bind("id") String id);
+
   @SqlUpdate("""
       UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL
       """)
