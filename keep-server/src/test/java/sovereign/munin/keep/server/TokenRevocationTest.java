@@ -111,6 +111,20 @@ class TokenRevocationTest {
   }
 
   @Test
+  void logoutWithAToken_isAuditedLikeARevocation() throws Exception {
+    JsonNode ci = mint("ci");
+    assertThat(f.withToken("POST", "/api/v1/auth/logout", "{}", ci.path("token").asText()).statusCode())
+        .isEqualTo(204);
+    assertThat(sign(ci.path("token").asText())).isEqualTo(401);
+    f.instance.sequencer().integrateAll(10);
+    var events = new sovereign.munin.keep.app.audit.AuditReader(f.instance.state()).search(
+        new sovereign.munin.keep.app.audit.AuditReader.Query(null, "token.revoke", null, 0, Long.MAX_VALUE, 10));
+    assertThat(events).hasSize(1);
+    assertThat(new String(events.getFirst().entry(), StandardCharsets.UTF_8))
+        .contains("token:" + ci.path("id").asText()).contains("\"via\":\"logout\"");
+  }
+
+  @Test
   void anotherUser_cannotSeeOrRevokeTheToken_andNothingChanges() throws Exception {
     JsonNode ci = mint("ci");
     String mallory = f.loginToken(f.user("mallory", "developer"));
