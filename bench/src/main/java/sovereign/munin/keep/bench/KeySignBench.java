@@ -113,7 +113,7 @@ public final class KeySignBench {
         // What a request costs on the cores, everything in this process included (the clients too), and whether
         // the JIT was still compiling: the per-request figure is the one a target ratio has to fit into.
         double cpuMs = (OS.getProcessCpuTime() - cpu0) / 1e6;
-        String cost = String.format("; CPU %.2f of %d cores, %.3f ms per request; JIT compiling %.1f s of it",
+        String cost = String.format("CPU %.2f of %d cores, %.3f ms per request; JIT compiling %.1f s of it",
             cpuMs / (elapsed / 1e6), Runtime.getRuntime().availableProcessors(), cpuMs / Math.max(1, done),
             (JIT.getTotalCompilationTime() - jit0) / 1e3);
         stop.set(true);
@@ -130,7 +130,7 @@ public final class KeySignBench {
             pg == null ? "SQLite" : "PostgreSQL", rate,
             BenchInstances.percentile(sorted, 50) / 1e6, BenchInstances.percentile(sorted, 99) / 1e6,
             op.equals("sign") ? String.format("; %.0f%% of the raw sign rate", 100 * rate / raw) : "");
-        System.out.println("  " + cost.substring(2));
+        System.out.println("  " + cost);
       }
     }
     // The raw rate again after the server has stopped: the ratio is taken against the better of the two, so a

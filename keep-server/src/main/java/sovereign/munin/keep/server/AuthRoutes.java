@@ -31,18 +31,8 @@ final class AuthRoutes {
           if (caller.session() != null) {
             id.sessions().end(caller.session());
           } else if (caller.userId() != null) {
-            instance.state().transaction(h -> {
-              h.attach(sovereign.munin.keep.store.ApiTokenDao.class).revoke(caller.token().id(),
-                  instance.clock().millis());
-              // The same event as 'keep token revoke', so every end of a token is in the audit log.
-              Map<String, Object> details = new LinkedHashMap<>();
-              details.put("label", caller.token().label());
-              details.put("owner", caller.userId());
-              details.put("via", "logout");
-              instance.audit().record(h, sovereign.munin.keep.app.audit.AuditEvent.success(caller.auditId(),
-                  "token.revoke", "token:" + caller.token().id(), details));
-              return null;
-            });
+            instance.state().transaction(h -> TokenRoutes.revoke(h, instance, caller.auditId(), caller.token(),
+                "logout"));
           }
           clearCookie(ctx);
           ctx.status(204);

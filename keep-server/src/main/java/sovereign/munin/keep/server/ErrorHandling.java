@@ -23,8 +23,7 @@ final class ErrorHandling {
     });
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 404 && !ConsoleRoutes.owns(ctx.path())) {
-        // The router's own 404: no route serves this path.
-        Problems.write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
+        noSuchResource(ctx); // the router's own 404: no route serves this path
         return;
       }
       Problems.write(ctx, e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage());
@@ -47,11 +46,15 @@ final class ErrorHandling {
           ConsoleErrors.page(ctx, 404, "not-found", "there is no console page at " + ctx.path());
         }
       } else if (!ctx.res().isCommitted() && !isProblem(ctx.res().getContentType())) {
-        Problems.write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
+        noSuchResource(ctx);
       }
     });
     cfg.routes.error(405, ctx -> Problems.write(ctx, 405, "method-not-allowed", "Method not allowed",
         ctx.method() + " is not allowed on " + ctx.path()));
+  }
+
+  private static void noSuchResource(io.javalin.http.Context ctx) {
+    Problems.write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.method() + " " + ctx.path());
   }
 
   /** Whether a handler already answered with a problem (Jetty may have added a charset to the type). */

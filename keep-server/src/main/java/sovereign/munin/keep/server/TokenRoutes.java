@@ -99,20 +99,32 @@ final class TokenRoutes {
                 .filter(r -> administers(caller) || (r.userId() != null && r.userId().equals(caller.userId())))
                 .orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND, "token-not-found", "no token '"
                     + tokenId + "' of yours; 'keep token list' shows your tokens and their ids"));
-            if (row.revokedAt() != null) {
+            if (!revoke(h, instance, caller.auditId(), row, "revoke")) {
               throw new KeepException(KeepException.Kind.CONFLICT, "token-already-revoked", "token '" + tokenId
-                  + "' was already revoked at " + java.time.Instant.ofEpochMilli(row.revokedAt()));
+                  + "' was already revoked" + (row.revokedAt() == null ? ""
+                  : " at " + java.time.Instant.ofEpochMilli(row.revokedAt())));
             }
-            dao.revoke(row.id(), now);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("label", row.label());
-            details.put("owner", row.userId() == null ? "bootstrap" : row.userId());
-            instance.audit().record(h, AuditEvent.success(caller.auditId(), "token.revoke", "token:" + row.id(),
-                details));
             return dao.findById(row.id()).orElseThrow();
           });
           ctx.json(view(revoked, now));
         });
+  }
+
+  /**
+   * Revokes {@code token} and audits it as {@code token.revoke} in the caller's transaction; every way a token is
+   * ended ({@code via}: revoke, logout) goes through here. False, with nothing written, if it was already revoked.
+   */
+  static boolean revoke(org.jdbi.v3.core.Handle h, KeepInstance instance, String actor, ApiTokenRow token,
+      String via) {
+    if (h.attach(ApiTokenDao.class).revoke(token.id(), instance.clock().millis()) == 0) {
+      return false;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("label", token.label());
+    details.put("owner", token.userId() == null ? "bootstrap" : token.userId());
+    details.put("via", via);
+    instance.audit().record(h, AuditEvent.success(actor, "token.revoke", "token:" + token.id(), details));
+    return true;
   }
 
   /** Listing and revoking tokens is for people and the bootstrap token; a machine token could revoke its peers. */
