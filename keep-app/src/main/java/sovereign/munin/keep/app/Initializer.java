@@ -125,9 +125,11 @@ public final class Initializer {
             .getBytes(StandardCharsets.US_ASCII));
       }
       Path tmp = dir.root().resolve("keep.toml.tmp");
-      Files.writeString(tmp, KeepConfig.render(instanceId, req.seal() == InitRequest.SealKind.DEV, req.listen(),
-          stateUrl, keysUrl), StandardCharsets.UTF_8);
+      // Owner-only from the start: a PostgreSQL URL may carry a password.
+      PrivateFiles.write(tmp, KeepConfig.render(instanceId, req.seal() == InitRequest.SealKind.DEV, req.listen(),
+          stateUrl, keysUrl).getBytes(StandardCharsets.UTF_8));
       Files.move(tmp, dir.config(), StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.ownerOnly(dir);
       return new InitResult(instanceId, dir.root(), req.seal() == InitRequest.SealKind.DEV, shareFiles,
           req.threshold(), token, dir.tlsCert(), admin.password());
     } catch (IOException | RuntimeException e) {

@@ -56,6 +56,7 @@ public final class KeepInstance implements AutoCloseable {
   /** Opens an initialised data directory, sealed; a dev instance unseals itself from its dev file. */
   public static KeepInstance open(DataDirectory dir, Map<String, String> env, Clock clock, SecureRandom rng) {
     dir.checkUsable();
+    sovereign.munin.keep.app.config.PrivateFiles.ownerOnly(dir);
     KeepConfig config = KeepConfig.load(dir, env);
     Database state = null;
     Database keys = null;

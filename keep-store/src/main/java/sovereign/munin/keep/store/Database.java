@@ -76,6 +76,32 @@ public final class Database implements AutoCloseable {
       throw new StoreException.Misconfigured(
           "cannot write " + file + ": the data directory is read-only for this user", null);
     }
+    ownerOnly(file);
+  }
+
+  /**
+   * The database file is its owner's alone (0600): created empty with that mode before SQLite opens it, or
+   * narrowed if an older version left it wider. SQLite gives its WAL and shared-memory files the main file's mode.
+   */
+  private static void ownerOnly(Path file) {
+    var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    try {
+      if (Files.exists(file)) {
+        if (!Files.getPosixFilePermissions(file).equals(mode)) {
+          Files.setPosixFilePermissions(file, mode);
+        }
+      } else {
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
+      }
+      for (String suffix : new String[] {"-wal", "-shm"}) {
+        Path side = file.resolveSibling(file.getFileName() + suffix);
+        if (Files.exists(side) && !Files.getPosixFilePermissions(side).equals(mode)) {
+          Files.setPosixFilePermissions(side, mode);
+        }
+      }
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      // A file system without POSIX modes, or a file another user owns: SQLite's own error, if any, says more.
+    }
   }
 
   private static HikariConfig poolConfig(DatabaseUrl url, Schema schema) {

@@ -29,6 +29,36 @@ public final class PrivateFiles {
     }
   }
 
+  /**
+   * Narrows a data directory to its owner: the directory and its tls/ and blobs/ folders 0700, keep.toml and the
+   * files in tls/ 0600. Run at init and at every start, so instances made by older versions are narrowed too.
+   * Files it cannot change (another owner, no POSIX modes) are left as they are.
+   */
+  public static void ownerOnly(DataDirectory dir) {
+    var dirMode = PosixFilePermissions.fromString("rwx------");
+    var fileMode = PosixFilePermissions.fromString("rw-------");
+    for (Path d : new Path[] {dir.root(), dir.tlsDir(), dir.blobs()}) {
+      narrow(d, dirMode);
+    }
+    narrow(dir.config(), fileMode);
+    try (var files = Files.list(dir.tlsDir())) {
+      files.filter(Files::isRegularFile).forEach(f -> narrow(f, fileMode));
+    } catch (IOException | RuntimeException e) {
+      // no tls/ folder (a certificate configured elsewhere): nothing to narrow there
+    }
+  }
+
+  private static void narrow(Path p, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode) {
+    try {
+      if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(mode)) {
+        Files.setPosixFilePermissions(p, mode);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // left as it is; see ownerOnly
+    }
+  }
+
   /** Reads a small private file, refusing anything larger than {@code maxBytes}. */
   public static byte[] read(Path file, int maxBytes) throws IOException {
     if (Files.size(file) > maxBytes) {
