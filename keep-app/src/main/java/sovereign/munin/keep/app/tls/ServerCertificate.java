@@ -42,12 +42,14 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.config.PrivateFiles;
 
 /**
- * The server's TLS identity: an ECDSA P-384 key and a self-signed certificate for the loopback names, which the
- * CLI pins as its trust anchor. No CA key exists, so nobody can mint further certificates for this instance.
+ * The server's TLS identity: an ECDSA P-384 key and a self-signed leaf certificate for the loopback names, which
+ * the CLI pins as its trust anchor. It is no CA ({@code CA:FALSE}, no {@code keyCertSign}), so the server key can
+ * sign TLS handshakes but no certificate a client would trust.
  */
 public final class ServerCertificate {
 
   private static final Duration VALIDITY = Duration.ofDays(825);
+  private static final String SUBJECT = "CN=Munin Keep server";
 
   private ServerCertificate() {}
 
@@ -59,7 +61,7 @@ public final class ServerCertificate {
       kpg.initialize(new ECGenParameterSpec("secp384r1"), rng);
       KeyPair kp = kpg.generateKeyPair();
       Instant now = clock.instant();
-      X500Name subject = new X500Name("CN=Munin Keep server");
+      X500Name subject = new X500Name(SUBJECT);
       X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, new BigInteger(127, rng).add(BigInteger.ONE),
           Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, kp.getPublic());
       List<GeneralName> names = new ArrayList<>(List.of(
@@ -71,10 +73,10 @@ public final class ServerCertificate {
         names.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, host));
       }
       b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
-      // A self-signed anchor must be marked as a CA for PKIX path building to accept it as a trust anchor.
-      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-      b.addExtension(Extension.keyUsage, true,
-          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
+      // A pinned certificate is trusted as itself: PKIX accepts a chain whose only certificate is the anchor, so
+      // the leaf needs no CA flag, and without one its key cannot vouch for any other certificate.
+      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
       b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
           b.build(new JcaContentSignerBuilder("SHA384withECDSA").build(kp.getPrivate())));
@@ -85,6 +87,47 @@ public final class ServerCertificate {
       throw new KeepException(KeepException.Kind.INTERNAL, "tls-generation-failed",
           "could not create the TLS certificate: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Replaces a certificate made by an earlier version, which was a CA ({@code CA:TRUE}, {@code keyCertSign}), with a
+   * leaf certificate and a new key for the same names. Returns a message for the operator when it did, empty when
+   * the certificate was already a leaf; a CA certificate the operator brought is left alone, with a warning.
+   */
+  public static java.util.Optional<String> replaceCaCertificate(Path certFile, Path keyFile, Clock clock,
+      SecureRandom rng) {
+    X509Certificate cert;
+    try {
+      cert = readCertificate(certFile);
+    } catch (GeneralSecurityException | IOException e) {
+      return java.util.Optional.empty(); // serverKeyStore reports unreadable files with their paths
+    }
+    if (cert.getBasicConstraints() < 0) {
+      return java.util.Optional.empty();
+    }
+    if (!cert.getSubjectX500Principal().getName().equals(SUBJECT)) {
+      return java.util.Optional.of("WARNING: the TLS certificate " + certFile + " is a CA certificate "
+          + "(CA:TRUE); its key can mint certificates that clients trusting it would accept. Use a leaf certificate.");
+    }
+    List<String> extra = new ArrayList<>();
+    try {
+      if (cert.getSubjectAlternativeNames() != null) {
+        for (List<?> san : cert.getSubjectAlternativeNames()) {
+          String name = String.valueOf(san.get(1));
+          if (!List.of("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1", "::1").contains(name)) {
+            extra.add(name);
+          }
+        }
+      }
+    } catch (java.security.cert.CertificateParsingException e) {
+      throw new KeepException(KeepException.Kind.INTERNAL, "tls-unreadable", "cannot read the names of "
+          + certFile + ": " + e.getMessage(), e);
+    }
+    generate(certFile, keyFile, extra, clock, rng);
+    return java.util.Optional.of("TLS: the server certificate " + certFile + " was a CA certificate, whose key "
+        + "could mint trusted certificates for any name; it is replaced by a leaf certificate (CA:FALSE) with a new "
+        + "key. 'keep' commands using this data directory trust the new one at once; other clients that pinned the "
+        + "old certificate must pin " + certFile + " again.");
   }
 
   /** An in-memory key store holding the server key and certificate, for the HTTPS connector. */
