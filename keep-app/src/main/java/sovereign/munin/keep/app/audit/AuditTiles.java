@@ -31,8 +31,8 @@ public final class AuditTiles {
     try {
       if (path.startsWith("entries/")) {
         TileId id = TileId.parseEntriesPath("tile/" + path);
-        long first = id.index() * TileId.WIDTH;
-        if (first + id.width() > size) {
+        long first = leavesBefore(id.index(), 0, path);
+        if (first > size - id.width()) {
           throw notYet(path);
         }
         List<AuditEventRow> rows = state.read(h -> h.attach(AuditEventDao.class).leaves(first, first + id.width()));
@@ -43,8 +43,8 @@ public final class AuditTiles {
       }
       TileId id = TileId.parsePath("tile/" + path);
       // The smallest tree in which this is exactly a tile; its hashes are stored once the tree reaches that size.
-      long exact = (id.index() * TileId.WIDTH + id.width()) << (TileId.HEIGHT * id.level());
-      if (exact <= 0 || exact > size) {
+      long exact = leavesBefore(id.index(), id.width(), path, id.level());
+      if (exact > size) {
         throw notYet(path);
       }
       return state.read(h -> {
@@ -57,6 +57,26 @@ public final class AuditTiles {
     } catch (MalformedTileException e) {
       throw KeepException.badInput("bad-tile-path", "not a tlog-tiles path: tile/" + path);
     }
+  }
+
+  /**
+   * {@code (index * 256 + width) * 256^level}: the leaves up to the end of a tile's span. Any tile whose span would
+   * not fit in a tree of at most 2^63 - 1 leaves is one no tree here holds, so it is "not found", never an overflow.
+   */
+  private static long leavesBefore(long index, int width, String path, int level) {
+    if (TileId.HEIGHT * level >= Long.SIZE - 1) {
+      throw notYet(path);
+    }
+    try {
+      return Math.multiplyExact(Math.addExact(Math.multiplyExact(index, (long) TileId.WIDTH), width),
+          1L << (TileId.HEIGHT * level));
+    } catch (ArithmeticException e) {
+      throw notYet(path);
+    }
+  }
+
+  private static long leavesBefore(long index, int width, String path) {
+    return leavesBefore(index, width, path, 0);
   }
 
   private static KeepException notYet(String path) {
