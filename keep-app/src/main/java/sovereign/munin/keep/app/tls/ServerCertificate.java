@@ -123,7 +123,22 @@ public final class ServerCertificate {
       throw new KeepException(KeepException.Kind.INTERNAL, "tls-unreadable", "cannot read the names of "
           + certFile + ": " + e.getMessage(), e);
     }
-    generate(certFile, keyFile, extra, clock, rng);
+    Path newCert = certFile.resolveSibling(certFile.getFileName() + ".new");
+    Path newKey = keyFile.resolveSibling(keyFile.getFileName() + ".new");
+    try {
+      Files.deleteIfExists(newCert);
+      Files.deleteIfExists(newKey);
+      generate(newCert, newKey, extra, clock, rng);
+      // The key first: a crash between the two moves leaves the old CA certificate beside a key it does not match,
+      // so handshakes fail rather than the CA key staying usable, and the next start replaces both again.
+      Files.move(newKey, keyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(newCert, certFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new KeepException(KeepException.Kind.INTERNAL, "tls-generation-failed", "could not replace the CA "
+          + "certificate " + certFile + " by a leaf: " + e.getMessage(), e);
+    }
     return java.util.Optional.of("TLS: the server certificate " + certFile + " was a CA certificate, whose key "
         + "could mint trusted certificates for any name; it is replaced by a leaf certificate (CA:FALSE) with a new "
         + "key. 'keep' commands using this data directory trust the new one at once; other clients that pinned the "
