@@ -59,7 +59,7 @@ final class TokenCommand implements Runnable {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Your API tokens: id, label, state, expiry "
       + "and narrowing (never the secrets). --all lists every token of the instance (needs user.manage).")
   int list(@Option(names = "--all", description = "Every token, the bootstrap admin token included.") boolean all) {
-    JsonNode r = keep.api().get("/api/v1/tokens" + (all ? "?all=true" : ""), keep.token());
+    JsonNode r = keep.api().get(all ? "/api/v1/tokens/all" : "/api/v1/tokens", keep.token());
     var out = spec.commandLine().getOut();
     if (keep.json) {
       Output.json(out, r);

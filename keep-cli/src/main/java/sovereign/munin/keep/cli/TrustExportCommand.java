@@ -15,7 +15,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Write the trust file (a DSSE envelope signed by the instance's ML-DSA-65 root of trust).",
         "With --root-out, also write the root's public key: pin it once at each offline verifier and check",
-        "every later trust file with 'keep trust verify FILE --root ROOT.pem'."})
+        "every later trust file with 'keep trust verify FILE --root ROOT.pem'.",
+        "With --project, the file holds that project's keys (for its members); without it, every project's",
+        "(for the security team and auditors). Each export makes the root key sign: it needs a fresh MFA check.",
+        "Example: keep trust export --project payments --out trust.json --root-out trust-root.pem"})
 final class TrustExportCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,10 +31,15 @@ final class TrustExportCommand implements Callable<Integer> {
   @Option(names = "--root-out", paramLabel = "PEM", description = "Also write the root of trust's public key here.")
   Path rootOut;
 
+  @Option(names = "--project", paramLabel = "P", description = "Only this project's keys (its name).")
+  String project;
+
   @Override
   public Integer call() throws Exception {
     KeepCommand keep = trust.keep;
-    JsonNode envelope = keep.api().post("/api/v1/trust/export", null, keep.token());
+    JsonNode envelope = keep.api().post(project == null ? "/api/v1/trust/export"
+        : "/api/v1/projects/" + java.net.URLEncoder.encode(project, StandardCharsets.UTF_8).replace("+", "%20")
+        + "/trust/export", null, keep.token());
     KeyFiles.write(out, JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));
     if (rootOut != null) {
       JsonNode root = keep.api().get("/api/v1/trust/root", keep.token());

@@ -20,60 +20,63 @@ final class AccessRoutes {
 
   private AccessRoutes() {}
 
-  static void register(RouteTable t, Identity id, java.time.Clock clock) {
-    t.post("/api/v1/access/requests", "access.request", "Ask for a project role, with reason and days",
-        (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+  static void register(RouteTable t, Identity id, java.time.Clock clock, Resources resources) {
+    t.post("/api/v1/access/requests").needs(Permission.ACCESS_REQUEST).by(CallerKind.PEOPLE)
+        .does("Ask for a project role, with reason and days", (ctx, caller) -> {
           OpenRequest req = ctx.bodyAsClass(OpenRequest.class);
           AccessRequest q = id.access().open(id.users().byId(caller.userId()), req.project(), req.role(),
               req.reason(), req.days() == null ? 0 : req.days());
           ctx.status(201).json(view(q, clock.instant()));
         });
-    t.get("/api/v1/access/requests", RouteSpec.AUTHENTICATED,
-        "Requests the caller made or may decide or read", (ctx, caller) -> {
+    t.get("/api/v1/access/requests").on(Resource.SELF).by(CallerKind.PEOPLE)
+        .does("Requests the caller made or may decide or read", (ctx, caller) -> {
           Instant now = clock.instant();
           ctx.json(id.access().list().stream().filter(q -> visible(caller, q)).map(q -> view(q, now)).toList());
         });
-    t.add(new RouteSpec("POST", "/api/v1/access/requests/{id}/approve", RouteSpec.AUTHENTICATED, null, true,
-        "Approve as project owner or security team (both are needed)", (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+    // Who decides is declared: the owner or the security team of the request's project; the request's own rules
+    // (not the requester, not twice, both capacities) are the governance record's.
+    Resource request = resources.accessRequest("id");
+    t.post("/api/v1/access/requests/{id}/approve").needs(Permission.ACCESS_APPROVE_OWNER,
+            Permission.ACCESS_APPROVE_SECURITY).on(request).by(CallerKind.PEOPLE).stepUp()
+        .does("Approve as project owner or security team (both are needed)", (ctx, caller) -> {
           AccessRequest q = id.access().approve(id.users().byId(caller.userId()), ctx.pathParam("id"));
           ctx.json(view(q, clock.instant()));
-        }));
-    t.add(new RouteSpec("POST", "/api/v1/access/requests/{id}/deny", RouteSpec.AUTHENTICATED, null, true,
-        "Deny a request, with a reason", (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+        });
+    t.post("/api/v1/access/requests/{id}/deny").needs(Permission.ACCESS_APPROVE_OWNER,
+            Permission.ACCESS_APPROVE_SECURITY).on(request).by(CallerKind.PEOPLE).stepUp()
+        .does("Deny a request, with a reason", (ctx, caller) -> {
           DenyRequest req = ctx.bodyAsClass(DenyRequest.class);
           AccessRequest q = id.access().deny(id.users().byId(caller.userId()), ctx.pathParam("id"),
               req == null ? null : req.reason());
           ctx.json(view(q, clock.instant()));
-        }));
-    t.get("/api/v1/access/reviews", "access.review", "Open review items the caller may decide",
-        (ctx, caller) -> ctx.json(id.reviews().openItems().stream()
-            .filter(i -> Authenticator.sees(caller, Permission.ACCESS_REVIEW, i.projectId()))
+        });
+    t.get("/api/v1/access/reviews").needs(Permission.ACCESS_REVIEW).by(CallerKind.PEOPLE)
+        .does("Open review items the caller may decide", (ctx, caller) -> ctx.json(id.reviews().openItems().stream()
+            .filter(i -> caller.sees(Permission.ACCESS_REVIEW, i.projectId()))
             .map(i -> Map.of("review", i.reviewId(), "grant", i.grantId(), "holder", i.holder(), "project",
                 i.projectId(), "role", i.role(), "decided", i.decidedBy() != null)).toList()));
+    Resource item = resources.reviewItem("review", "grant");
     for (String verb : new String[] {"recertify", "revoke"}) {
-      t.add(new RouteSpec("POST", "/api/v1/access/reviews/{review}/grants/{grant}/" + verb, RouteSpec.AUTHENTICATED,
-          null, true, verb.equals("recertify") ? "Keep a grant in a review" : "Revoke a grant in a review",
-          (ctx, caller) -> {
-            AuthRoutes.requireUser(caller);
-            id.reviews().decide(id.users().byId(caller.userId()), ctx.pathParam("review"), ctx.pathParam("grant"),
-                verb.equals("recertify"));
-            ctx.status(204);
-          }));
+      t.post("/api/v1/access/reviews/{review}/grants/{grant}/" + verb).needs(Permission.ACCESS_REVIEW).on(item)
+          .by(CallerKind.PEOPLE).stepUp()
+          .does(verb.equals("recertify") ? "Keep a grant in a review" : "Revoke a grant in a review",
+              (ctx, caller) -> {
+                id.reviews().decide(id.users().byId(caller.userId()), ctx.pathParam("review"),
+                    ctx.pathParam("grant"), verb.equals("recertify"));
+                ctx.status(204);
+              });
     }
-    t.get("/api/v1/access/report", "access.read", "Access audit: who has what, since when, approved by whom",
-        (ctx, caller) -> ctx.json(id.access().report().stream()
-            .filter(g -> Authenticator.sees(caller, Permission.ACCESS_READ, g.projectId()))
-            .map(AccessRoutes::grant).toList()));
+    t.get("/api/v1/access/report").needs(Permission.ACCESS_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Access audit: who has what, since when, approved by whom", (ctx, caller) -> ctx.json(
+            id.access().report().stream().filter(g -> caller.sees(Permission.ACCESS_READ, g.projectId()))
+                .map(AccessRoutes::grant).toList()));
   }
 
-  private static boolean visible(Caller caller, AccessRequest q) {
+  private static boolean visible(Authorised caller, AccessRequest q) {
     return q.requester().equals(caller.actor().id())
-        || Authenticator.sees(caller, Permission.ACCESS_READ, q.project())
-        || Authenticator.sees(caller, Permission.ACCESS_APPROVE_OWNER, q.project())
-        || Authenticator.sees(caller, Permission.ACCESS_APPROVE_SECURITY, q.project());
+        || caller.sees(Permission.ACCESS_READ, q.project())
+        || caller.sees(Permission.ACCESS_APPROVE_OWNER, q.project())
+        || caller.sees(Permission.ACCESS_APPROVE_SECURITY, q.project());
   }
 
   static Map<String, Object> view(AccessRequest q, Instant now) {

@@ -12,6 +12,7 @@ import sovereign.munin.keep.app.audit.AuditVerifier;
 import sovereign.munin.keep.app.audit.Erasure;
 import sovereign.munin.keep.app.audit.LogKeys;
 import sovereign.munin.keep.app.audit.Witnesses;
+import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.log.Hash;
 import sovereign.munin.keep.log.VerifierKey;
 import sovereign.munin.keep.store.audit.AuditEventRow;
@@ -33,12 +34,14 @@ final class AuditRoutes {
     Witnesses witnesses = new Witnesses(instance.state(), instance.audit(), instance.clock());
     String origin = LogKeys.origin(instance.config().instanceId());
 
-    t.get("/api/v1/audit/key", "audit.read", "Log verifier keys and witnesses", (ctx, caller) -> {
+    t.get("/api/v1/audit/key").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Log verifier keys and witnesses", (ctx, caller) -> {
       ctx.json(Map.of("origin", origin, "vkeys", LogKeys.verifierKeys(instance.state()).stream()
           .map(VerifierKey::vkey).toList(), "witnesses", witnesses.keys().stream().map(VerifierKey::vkey).toList(),
           "witnessQuorum", instance.config().witnessQuorum()));
     });
-    t.get("/api/v1/audit/checkpoint", "audit.read", "Latest (or ?size=N) signed checkpoint", (ctx, caller) -> {
+    t.get("/api/v1/audit/checkpoint").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Latest (or ?size=N) signed checkpoint", (ctx, caller) -> {
       Long size = Params.optionalLong(ctx, "size", 1, Long.MAX_VALUE);
       CheckpointRow cp = (size == null ? reader.latest() : reader.bySize(size)).orElseThrow(() ->
           new KeepException(KeepException.Kind.NOT_FOUND, "no-checkpoint", size == null
@@ -50,7 +53,8 @@ final class AuditRoutes {
       m.put("final", cosigners.size() >= instance.config().witnessQuorum());
       ctx.json(m);
     });
-    t.get("/api/v1/audit/proof", "audit.read", "Inclusion proof", (ctx, caller) -> {
+    t.get("/api/v1/audit/proof").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Inclusion proof", (ctx, caller) -> {
       Long size = Params.optionalLong(ctx, "size", 1, Long.MAX_VALUE);
       String hash = Params.optionalText(ctx, "hash", 64);
       Long index = Params.optionalLong(ctx, "index", 0, Long.MAX_VALUE);
@@ -67,7 +71,8 @@ final class AuditRoutes {
       m.put("checkpoint", inc.checkpoint().note());
       ctx.json(m);
     });
-    t.get("/api/v1/audit/consistency", "audit.read", "Consistency proof", (ctx, caller) -> {
+    t.get("/api/v1/audit/consistency").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Consistency proof", (ctx, caller) -> {
       Long from = Params.optionalLong(ctx, "from", 1, Long.MAX_VALUE);
       if (from == null) {
         throw KeepException.badInput("bad-parameter", "from=SIZE is required");
@@ -77,39 +82,46 @@ final class AuditRoutes {
       ctx.json(Map.of("oldSize", proof.oldSize(), "newSize", proof.newSize(),
           "hashes", proof.hashes().stream().map(Hash::toBase64).toList()));
     });
-    t.get("/api/v1/audit/events", "audit.read", "Search audit events", (ctx, caller) -> {
+    t.get("/api/v1/audit/events").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Search audit events", (ctx, caller) -> {
       Long limit = Params.optionalLong(ctx, "limit", 1, 1000);
       var q = new AuditReader.Query(Params.optionalText(ctx, "actor", 200), Params.optionalText(ctx, "action", 200),
           Params.optionalText(ctx, "project", 200), Params.time(ctx, "since", 0), Params.time(ctx, "until",
           Long.MAX_VALUE), limit == null ? 100 : limit.intValue());
       ctx.json(reader.search(q).stream().map(AuditRoutes::event).toList());
     });
-    t.post("/api/v1/audit/verify", "audit.read", "Verify the whole log", (ctx, caller) -> {
+    t.post("/api/v1/audit/verify").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Verify the whole log", (ctx, caller) -> {
       ctx.json(new AuditVerifier(instance.state(), origin, LogKeys.verifierKeys(instance.state())).verify(n -> { }));
     });
-    t.postSensitive("/api/v1/audit/erase", "audit.erase", "Erase a data subject's personal fields", (ctx, caller) -> {
+    t.post("/api/v1/audit/erase").needs(Permission.AUDIT_ERASE).by(CallerKind.PEOPLE).stepUp()
+        .does("Erase a data subject's personal fields", (ctx, caller) -> {
       EraseRequest req = ctx.bodyAsClass(EraseRequest.class);
       var r = new Erasure(instance.state(), instance.keys(), instance.seal(), instance.audit(), instance.clock())
           .erase(req == null ? null : req.subject(), caller.auditId());
       ctx.json(Map.of("subjectId", r.subjectId(), "fieldsDeleted", r.fieldsDeleted()));
     });
     AuditTiles tiles = new AuditTiles(instance.state());
-    t.get("/api/v1/audit/tlog/checkpoint", "audit.read", "C2SP tlog-tiles checkpoint", (ctx, caller) -> {
+    t.get("/api/v1/audit/tlog/checkpoint").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("C2SP tlog-tiles checkpoint", (ctx, caller) -> {
       CheckpointRow cp = reader.latest().orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND,
           "no-checkpoint", "the audit log has no checkpoint yet"));
       ctx.contentType("text/plain; charset=utf-8").result(cp.note());
     });
-    t.get("/api/v1/audit/tlog/tile/<path>", "audit.read", "C2SP tlog-tiles tile or entry bundle", (ctx, caller) -> {
+    t.get("/api/v1/audit/tlog/tile/<path>").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("C2SP tlog-tiles tile or entry bundle", (ctx, caller) -> {
       String path = ctx.pathParam("path");
       if (path.length() > 128) {
         throw KeepException.badInput("bad-tile-path", "tile path too long");
       }
       ctx.contentType("application/octet-stream").result(tiles.read(path));
     });
-    t.get("/api/v1/audit/witnesses", "audit.read", "Witnesses", (ctx, caller) -> {
+    t.get("/api/v1/audit/witnesses").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Witnesses", (ctx, caller) -> {
       ctx.json(witnesses.keys().stream().map(k -> Map.of("name", k.name(), "vkey", k.vkey())).toList());
     });
-    t.post("/api/v1/audit/witnesses", "audit.manage", "Witnesses (register)", (ctx, caller) -> {
+    t.post("/api/v1/audit/witnesses").needs(Permission.AUDIT_MANAGE).by(CallerKind.PEOPLE).stepUp()
+        .does("Register a witness whose cosignatures the log counts", (ctx, caller) -> {
       TextBody body = ctx.bodyAsClass(TextBody.class);
       if (body == null || body.vkey() == null) {
         throw KeepException.badInput("bad-vkey", "send {\"vkey\": \"<witness vkey>\"}");
@@ -117,7 +129,8 @@ final class AuditRoutes {
       VerifierKey k = witnesses.add(body.vkey(), caller.auditId());
       ctx.status(201).json(Map.of("name", k.name(), "vkey", k.vkey()));
     });
-    t.post("/api/v1/audit/cosignatures", "audit.manage", "Import witness cosignatures", (ctx, caller) -> {
+    t.post("/api/v1/audit/cosignatures").needs(Permission.AUDIT_MANAGE).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Import witness cosignatures (each is verified)", (ctx, caller) -> {
       TextBody body = ctx.bodyAsClass(TextBody.class);
       if (body == null || body.note() == null) {
         throw KeepException.badInput("bad-cosignature", "send {\"note\": \"<.cosig file text>\"}");

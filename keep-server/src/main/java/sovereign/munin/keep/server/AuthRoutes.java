@@ -23,34 +23,34 @@ final class AuthRoutes {
   private AuthRoutes() {}
 
   static void register(RouteTable t, KeepInstance instance, Identity id) {
-    t.post("/api/v1/auth/login", RouteSpec.PUBLIC, "Sign in: name, password and TOTP code give a session; "
-        + "without a code, a user with a security key gets a WebAuthn challenge for POST /api/v1/auth/login/webauthn",
+    t.post("/api/v1/auth/login").open().does("Sign in: name, password and TOTP code give a session; without a "
+        + "code, a user with a security key gets a WebAuthn challenge for POST /api/v1/auth/login/webauthn",
         (ctx, caller) -> login(ctx, instance, id));
-    t.post("/api/v1/auth/logout", RouteSpec.AUTHENTICATED, "End this session or revoke this token",
-        (ctx, caller) -> {
-          if (caller.session() != null) {
-            id.sessions().end(caller.session());
-          } else if (caller.userId() != null) {
-            instance.state().transaction(h -> TokenRoutes.revoke(h, instance, caller.auditId(), caller.token(),
-                "logout"));
+    t.post("/api/v1/auth/logout").on(Resource.SELF).by(CallerKind.USERS)
+        .does("End this session or revoke this token", (ctx, caller) -> {
+          if (caller.who().session() != null) {
+            id.sessions().end(caller.who().session());
+          } else {
+            instance.state().transaction(h -> TokenRoutes.revoke(h, instance, caller.auditId(),
+                caller.who().token(), "logout"));
           }
           clearCookie(ctx);
           ctx.status(204);
         });
-    t.post("/api/v1/auth/logout-everywhere", RouteSpec.AUTHENTICATED, "End every session and token of the caller",
-        (ctx, caller) -> {
-          requireUser(caller);
+    t.post("/api/v1/auth/logout-everywhere").on(Resource.SELF).by(CallerKind.PEOPLE)
+        .does("End every session and token of the caller", (ctx, caller) -> {
           id.sessions().endEverywhere(caller.auditId(), caller.userId());
           clearCookie(ctx);
           ctx.status(204);
         });
-    t.post("/api/v1/auth/password", RouteSpec.AUTHENTICATED, "Change one's own password", (ctx, caller) -> {
-      requireUser(caller);
+    t.post("/api/v1/auth/password").on(Resource.SELF).by(CallerKind.PEOPLE)
+        .does("Change one's own password", (ctx, caller) -> {
       PasswordRequest req = ctx.bodyAsClass(PasswordRequest.class);
       id.users().changePassword(caller.userId(), req.current(), req.next());
       ctx.status(204);
     });
-    t.get("/api/v1/auth/me", RouteSpec.AUTHENTICATED, "The caller, their roles and projects", (ctx, caller) -> {
+    t.get("/api/v1/auth/me").on(Resource.SELF).by(CallerKind.USERS)
+        .does("The caller, their roles and projects", (ctx, caller) -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("actor", caller.auditId());
       m.put("roles", caller.actor().globalRoles().stream().map(r -> r.id()).sorted().toList());
@@ -114,12 +114,5 @@ final class AuthRoutes {
 
   private static void clearCookie(Context ctx) {
     ctx.header("Set-Cookie", Authenticator.COOKIE + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict");
-  }
-
-  static void requireUser(Caller caller) {
-    if (caller.userId() == null) {
-      throw new KeepException(KeepException.Kind.FORBIDDEN, "user-required", "this call is for signed-in users, "
-          + "not for the bootstrap token");
-    }
   }
 }

@@ -3,10 +3,14 @@ package sovereign.munin.keep.server;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.seal.SealState;
 import sovereign.munin.keep.governance.Actor;
 import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.governance.Role;
@@ -16,8 +20,10 @@ import sovereign.munin.keep.store.identity.UserDao;
 import sovereign.munin.keep.store.identity.UserRow;
 
 /**
- * Finds the caller (API token or session cookie) and checks the route's declared access: deny unless a rule
- * allows, CSRF token on every state-changing cookie request, project-scoped checks, token narrowing, step-up.
+ * Enforces a route's declaration before its handler runs, in this order: sealed instances answer only the routes
+ * declared for that; then the caller (API token or session cookie), CSRF on every state-changing cookie request,
+ * the declared caller kinds, the one-time password, the resource and its project, the permission there (a
+ * resource the caller may not see answers 404, as a missing one does), token narrowing, and a fresh MFA check.
  * Refusals do not say which part of a credential was wrong.
  */
 final class Authenticator {
@@ -27,11 +33,13 @@ final class Authenticator {
 
   private final Identity identity;
   private final sovereign.munin.keep.store.Database state;
+  private final SealState seal;
   private final TokenCallers tokenCallers;
 
-  Authenticator(Identity identity, sovereign.munin.keep.store.Database state, java.time.Clock clock) {
+  Authenticator(Identity identity, sovereign.munin.keep.store.Database state, SealState seal, java.time.Clock clock) {
     this.identity = identity;
     this.state = state;
+    this.seal = seal;
     this.tokenCallers = new TokenCallers(identity, state, clock);
   }
 
@@ -39,9 +47,13 @@ final class Authenticator {
     return identity;
   }
 
-  /** The authorised caller for {@code route}, null on public routes; throws 401 or 403 otherwise. */
-  Caller check(Context ctx, RouteSpec route) {
-    if (route.access().equals(RouteSpec.PUBLIC)) {
+  /** The authorised caller for {@code route}, null on public routes; throws 401, 403, 404 or 503 otherwise. */
+  Authorised check(Context ctx, RouteSpec route) {
+    if (!route.whileSealed() && seal.isSealed()) {
+      throw new KeepException(KeepException.Kind.SEALED, "sealed", "the instance is sealed: only health, status "
+          + "and unseal answer until it is unsealed ('keep unseal')");
+    }
+    if (route.open()) {
       return null;
     }
     Caller caller = authenticate(ctx).orElseThrow(() -> {
@@ -50,65 +62,95 @@ final class Authenticator {
           + "(POST /api/v1/auth/login) or an API token (Authorization: Bearer <token>); none was valid");
     });
     if (caller.session() != null && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
-      String sent = ctx.header(CSRF_HEADER);
-      if (sent == null && ConsoleRoutes.owns(route.path())) {
-        // Console forms work without JavaScript, so they carry the token as a hidden field instead of a header.
-        sent = ctx.formParam(ConsoleRoutes.CSRF_FIELD);
-      }
-      if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-          caller.session().csrfToken().getBytes(StandardCharsets.UTF_8))) {
-        throw new KeepException(KeepException.Kind.FORBIDDEN, "csrf-token-missing", "a state-changing request "
-            + "with a session cookie needs the session's CSRF token in the " + CSRF_HEADER + " header");
-      }
+      checkCsrf(ctx, route, caller.session());
     }
-    if (caller.mustChangePassword() && !route.path().startsWith("/api/v1/auth/")
-        && !route.path().startsWith(ConsoleRoutes.AUTH_PAGES)) {
+    if (!route.callers().contains(caller.kind())) {
+      throw CallerRefusals.of(caller, route, ctx);
+    }
+    if (caller.mustChangePassword() && route.resource().kind() != Resource.Kind.SELF) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "password-change-required", "change the one-time "
-          + "password first: POST /api/v1/auth/password");
+          + "password first: 'keep password' (POST /api/v1/auth/password)");
     }
-    if (!route.access().equals(RouteSpec.AUTHENTICATED)) {
-      Permission p = Permission.fromId(route.access()).orElseThrow();
-      String project = route.projectParam() == null ? null : ctx.pathParam(route.projectParam());
-      if (!allowed(caller, p, project)) {
-        throw forbidden(p, project);
-      }
-    }
-    if (route.stepUp() && caller.session() != null && !identity.sessions().recentMfa(caller.session())) {
-      throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
-          + "check: POST /api/v1/auth/step-up with a TOTP code, or /api/v1/auth/step-up/webauthn with a security "
-          + "key, then retry");
-    }
-    if (route.stepUp() && caller.session() == null) {
-      checkTokenStepUp(caller, route);
-    }
-    return caller;
+    Target target = route.resource().resolve(ctx);
+    permit(caller, route, target, ctx);
+    freshMfa(caller, route);
+    return new Authorised(caller, target);
   }
 
-  /** Matches the key-use routes a key-scoped machine token may call without a person behind it. */
-  private static final java.util.regex.Pattern KEY_USE =
-      java.util.regex.Pattern.compile("/api/v1/keys/\\{name}/(sign|encrypt|decrypt)");
+  private static void checkCsrf(Context ctx, RouteSpec route, SessionRow session) {
+    String sent = ctx.header(CSRF_HEADER);
+    if (sent == null && ConsoleRoutes.owns(route.path())) {
+      // Console forms work without JavaScript, so they carry the token as a hidden field instead of a header.
+      sent = ctx.formParam(ConsoleRoutes.CSRF_FIELD);
+    }
+    if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        session.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "csrf-token-missing", "a state-changing request "
+          + "with a session cookie needs the session's CSRF token in the " + CSRF_HEADER + " header");
+    }
+  }
+
+  /** The declared permission, held where the resource is; what the caller may not see answers as missing. */
+  private static void permit(Caller caller, RouteSpec route, Target target, Context ctx) {
+    Resource res = route.resource();
+    switch (res.kind()) {
+      case NONE, SELF -> {
+        if (!route.anyOf().isEmpty() && route.anyOf().stream().noneMatch(p -> allowed(caller, p, null))) {
+          throw forbidden(route.anyOf(), null);
+        }
+      }
+      case EVERYWHERE -> {
+        if (route.anyOf().stream().noneMatch(p -> everywhere(caller, p))) {
+          String roles = Arrays.stream(Role.values()).filter(r -> r.scope() == Role.Scope.GLOBAL
+              && route.anyOf().stream().anyMatch(p -> RolePermissions.allows(r, p))).map(Role::id)
+              .collect(Collectors.joining(", "));
+          throw new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '"
+              + route.access() + "' permission in every project, through a global role and a token not narrowed "
+              + "to projects; roles that grant it everywhere: " + roles);
+        }
+      }
+      case TOKEN -> {
+        boolean own = target.ownerUserId() != null && target.ownerUserId().equals(caller.userId());
+        if (!own && route.anyOf().stream().noneMatch(p -> everywhere(caller, p))) {
+          throw new HiddenResource(res.notFound().of(ctx));
+        }
+      }
+      default -> {
+        if (res.kind() == Resource.Kind.KEY && caller.kind() == CallerKind.KEY_TOKEN
+            && !caller.tokenKeys().contains(target.name())) {
+          throw new HiddenResource(res.notFound().of(ctx));
+        }
+        if (route.anyOf().stream().noneMatch(p -> allowed(caller, p, target.projectId()))) {
+          if (res.seeWith() != null && !allowed(caller, res.seeWith(), target.projectId())) {
+            throw new HiddenResource(res.notFound().of(ctx));
+          }
+          throw forbidden(route.anyOf(), target.projectName());
+        }
+      }
+    }
+  }
 
   /**
-   * Sensitive actions by token: a person's login token needs a fresh MFA check ({@code keep step-up}), like a
-   * session; a machine token may only use keys (KeyAccess then holds it to its own keys and says so); the bootstrap
-   * admin token, printed once at init, stays the break-glass credential.
+   * A fresh MFA check where the route asks for one: sessions and login tokens alike. Machine tokens pass only
+   * where the route admits them (key uses: they are held to their keys), the bootstrap token where declared.
    */
-  private void checkTokenStepUp(Caller caller, RouteSpec route) {
-    if (caller.userId() == null) {
+  private void freshMfa(Caller caller, RouteSpec route) {
+    if (route.freshMfa() == RouteSpec.StepUp.NONE) {
       return;
     }
-    if (caller.machineToken()) {
-      boolean keyScopedOnKeys = !caller.tokenKeys().isEmpty() && route.path().startsWith("/api/v1/keys");
-      if (!KEY_USE.matcher(route.path()).matches() && !keyScopedOnKeys) {
-        throw new KeepException(KeepException.Kind.FORBIDDEN, "person-required", "this sensitive action needs a "
-            + "person with a fresh MFA check (a browser session, or 'keep login' then 'keep step-up'); machine "
-            + "tokens may only use the keys they are scoped to");
-      }
+    CallerKind kind = caller.kind();
+    if (kind != CallerKind.SESSION && kind != CallerKind.LOGIN_TOKEN) {
       return;
     }
-    if (!identity.tokens().recentMfa(caller.token().id(), identity.sessions().policy().stepUp())) {
+    if (route.freshMfa() == RouteSpec.StepUp.FRESH_IF_ENROLLED && !identity.hasMfa(
+        identity.users().byId(caller.userId()))) {
+      return;
+    }
+    boolean fresh = kind == CallerKind.SESSION ? identity.sessions().recentMfa(caller.session())
+        : identity.tokens().recentMfa(caller.token().id(), identity.sessions().policy().stepUp());
+    if (!fresh) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
-          + "check: run 'keep step-up' with a TOTP code (POST /api/v1/auth/step-up), then retry");
+          + "check: run 'keep step-up' (or step up in the console, POST /api/v1/auth/step-up), then retry");
     }
   }
 
@@ -123,25 +165,30 @@ final class Authenticator {
     }
     if (project == null) {
       // A listing: allowed to ask when held anywhere; the handler shows only the projects the caller may see.
-      return a.globalRoles().stream().anyMatch(r -> RolePermissions.allows(r, p))
+      return a.globalRoles().stream().anyMatch(r -> r.scope() == Role.Scope.GLOBAL && RolePermissions.allows(r, p))
           || a.projectRoles().values().stream().flatMap(Set::stream).anyMatch(r -> RolePermissions.allows(r, p));
     }
     Set<String> projects = caller.tokenProjects();
     return (projects.isEmpty() || projects.contains(project)) && a.permits(p, project);
   }
 
-  /** Whether the caller may see project data in {@code project} with {@code p}. */
-  static boolean sees(Caller caller, Permission p, String project) {
-    return allowed(caller, p, project);
+  /** The permission through a global role, with a token narrowed neither to projects nor away from it. */
+  static boolean everywhere(Caller caller, Permission p) {
+    // A project role held as a base role ("developer" with no project) grants nothing everywhere.
+    return caller.actor().globalRoles().stream().anyMatch(r -> r.scope() == Role.Scope.GLOBAL
+        && RolePermissions.allows(r, p))
+        && (caller.tokenPermissions().isEmpty() || caller.tokenPermissions().contains(p.id()))
+        && caller.tokenProjects().isEmpty();
   }
 
   /** Names where the permission is missing, and which roles would grant it, so the refused person knows whom to ask. */
-  private static KeepException forbidden(Permission p, String project) {
-    String where = project != null ? " in project '" + project + "'" : "";
-    String roles = java.util.Arrays.stream(Role.values()).filter(r -> RolePermissions.allows(r, p))
-        .map(r -> r.id() + (r.scope() == Role.Scope.PROJECT && project == null ? " (of a project)" : ""))
-        .collect(java.util.stream.Collectors.joining(", "));
-    return new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + p.id()
+  private static KeepException forbidden(List<Permission> any, String projectName) {
+    String where = projectName != null ? " in project '" + projectName + "'" : "";
+    String roles = Arrays.stream(Role.values()).filter(r -> any.stream().anyMatch(p -> RolePermissions.allows(r, p)))
+        .map(r -> r.id() + (r.scope() == Role.Scope.PROJECT && projectName == null ? " (of a project)" : ""))
+        .collect(Collectors.joining(", "));
+    String needs = any.stream().map(Permission::id).collect(Collectors.joining("' or '"));
+    return new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "this call needs the '" + needs
         + "' permission" + where + (roles.isEmpty() ? "" : "; roles that grant it: " + roles));
   }
 

@@ -12,6 +12,7 @@ import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.app.keys.KeyRestore;
 import sovereign.munin.keep.crypto.HybridPublicKey;
 import sovereign.munin.keep.crypto.KeepCryptoException;
+import sovereign.munin.keep.governance.Permission;
 
 /** Encrypted key backups out, and restores of an opened backup in. */
 final class BackupRoutes {
@@ -27,8 +28,8 @@ final class BackupRoutes {
   private BackupRoutes() {}
 
   static void register(RouteTable t, ManagedKeys managed, KeyBackups backups, KeyRestore restore) {
-    t.postSensitive("/api/v1/keys/backup", "key.manage", "POST /keys/backup", (ctx, caller) -> {
-      KeyAccess.everywhere(caller, "key.manage");
+    t.post("/api/v1/keys/backup").needs(Permission.KEY_MANAGE).on(Resource.EVERYWHERE).by(CallerKind.PEOPLE)
+        .stepUp().does("An encrypted backup of every key, split among custodians", (ctx, caller) -> {
       BackupRequest req = KeyRoutes.body(ctx, BackupRequest.class);
       if (req.recipients() == null || req.threshold() == null || req.recipients().size() > 255) {
         throw KeepException.badInput("bad-backup-scheme", "send {\"recipients\": [PEM...], \"threshold\": M}");
@@ -52,8 +53,8 @@ final class BackupRoutes {
           enc.encodeToString(s.ciphertext()))).toList());
       ctx.json(m);
     });
-    t.postSensitive("/api/v1/keys/restore", "key.manage", "POST /keys/restore", (ctx, caller) -> {
-      KeyAccess.everywhere(caller, "key.manage");
+    t.post("/api/v1/keys/restore").needs(Permission.KEY_MANAGE).on(Resource.EVERYWHERE).by(CallerKind.PEOPLE)
+        .stepUp().does("Restore the keys of an opened backup", (ctx, caller) -> {
       RestoreRequest req = KeyRoutes.body(ctx, RestoreRequest.class);
       if (req.payload() == null) {
         throw KeepException.badInput("missing-field", "send {\"payload\": base64}");

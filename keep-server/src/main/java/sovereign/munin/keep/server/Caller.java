@@ -16,6 +16,25 @@ record Caller(Actor actor, String userId, SessionRow session, ApiTokenRow token,
     return userId != null ? "user:" + userId : "token:" + token.id();
   }
 
+  /** How this caller proved who they are. */
+  CallerKind kind() {
+    if (session != null) {
+      return CallerKind.SESSION;
+    }
+    if (userId == null) {
+      return CallerKind.BOOTSTRAP;
+    }
+    if (ApiTokenRow.LOGIN.equals(token.kind())) {
+      return CallerKind.LOGIN_TOKEN;
+    }
+    return tokenKeys().isEmpty() ? CallerKind.MACHINE_TOKEN : CallerKind.KEY_TOKEN;
+  }
+
+  /** The credential audit events name for changes to the account itself: the session or the token. */
+  String credential() {
+    return session != null ? "session" : kind().id() + ":" + token.id();
+  }
+
   Set<String> tokenProjects() {
     return token == null || token.scopeProjects().isEmpty() ? Set.of() : Set.of(token.scopeProjects().split(","));
   }
@@ -23,11 +42,6 @@ record Caller(Actor actor, String userId, SessionRow session, ApiTokenRow token,
   /** The key names a machine token is narrowed to; empty when it is not narrowed to keys. */
   Set<String> tokenKeys() {
     return token == null || token.scopeKeys().isEmpty() ? Set.of() : Set.of(token.scopeKeys().split(","));
-  }
-
-  /** True for a user's token minted for a machine (not the one {@code keep login} keeps for a person). */
-  boolean machineToken() {
-    return token != null && userId != null && !ApiTokenRow.LOGIN.equals(token.kind());
   }
 
   Set<String> tokenPermissions() {

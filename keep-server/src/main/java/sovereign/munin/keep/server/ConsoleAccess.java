@@ -11,16 +11,16 @@ import sovereign.munin.keep.governance.AccessRequest;
 import sovereign.munin.keep.governance.Actor;
 import sovereign.munin.keep.governance.Approval;
 import sovereign.munin.keep.governance.GovernanceException;
+import sovereign.munin.keep.governance.Permission;
 
 /** Access request pages: file a request and follow one's own, and the inbox of requests the caller may decide. */
 final class ConsoleAccess {
 
   private ConsoleAccess() {}
 
-  static void register(RouteTable t, Identity id, Clock clock) {
-    t.get("/console/requests", "access.request", "Console: my access requests and a form for a new one",
-        (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+  static void register(RouteTable t, Identity id, Clock clock, Resources resources) {
+    t.get("/console/requests").needs(Permission.ACCESS_REQUEST).by(CallerKind.BROWSER)
+        .does("Console: my access requests and a form for a new one", (ctx, caller) -> {
           ConsoleDirectory names = new ConsoleDirectory(id);
           Instant now = clock.instant();
           Map<String, Object> m = ConsolePage.model(ctx, caller, "Access requests");
@@ -28,17 +28,15 @@ final class ConsoleAccess {
               .map(q -> view(q, names, now)).toList());
           ConsoleView.render(ctx, "requests", m);
         });
-    t.post("/console/requests", "access.request", "Console: ask for a project role, with reason and days",
-        (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+    t.post("/console/requests").needs(Permission.ACCESS_REQUEST).by(CallerKind.BROWSER)
+        .does("Console: ask for a project role, with reason and days", (ctx, caller) -> {
           id.access().open(id.users().byId(caller.userId()), ConsolePage.field(ctx, "project", 64),
               ConsolePage.field(ctx, "role", 32), ConsolePage.field(ctx, "reason", AccessRequest.MAX_REASON_LENGTH),
               days(ConsolePage.field(ctx, "days", 4)));
           ConsolePage.redirect(ctx, "/console/requests", "requested");
         });
-    t.get("/console/approvals", "access.read", "Console: requests the caller may approve or deny",
-        (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+    t.get("/console/approvals").needs(Permission.ACCESS_READ).by(CallerKind.BROWSER)
+        .does("Console: requests the caller may approve or deny", (ctx, caller) -> {
           Actor me = id.actors().of(id.users().byId(caller.userId()));
           ConsoleDirectory names = new ConsoleDirectory(id);
           Instant now = clock.instant();
@@ -47,19 +45,20 @@ final class ConsoleAccess {
               .map(q -> view(q, names, now)).toList());
           ConsoleView.render(ctx, "approvals", m);
         });
-    t.add(new RouteSpec("POST", "/console/approvals/{id}/approve", RouteSpec.AUTHENTICATED, null, true,
-        "Console: approve as project owner or security team", (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+    Resource request = resources.accessRequest("id");
+    t.post("/console/approvals/{id}/approve").needs(Permission.ACCESS_APPROVE_OWNER,
+            Permission.ACCESS_APPROVE_SECURITY).on(request).by(CallerKind.BROWSER).stepUp()
+        .does("Console: approve as project owner or security team", (ctx, caller) -> {
           id.access().approve(id.users().byId(caller.userId()), ctx.pathParam("id"));
           ConsolePage.redirect(ctx, "/console/approvals", "approved");
-        }));
-    t.add(new RouteSpec("POST", "/console/approvals/{id}/deny", RouteSpec.AUTHENTICATED, null, true,
-        "Console: deny a request, with a reason", (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+        });
+    t.post("/console/approvals/{id}/deny").needs(Permission.ACCESS_APPROVE_OWNER,
+            Permission.ACCESS_APPROVE_SECURITY).on(request).by(CallerKind.BROWSER).stepUp()
+        .does("Console: deny a request, with a reason", (ctx, caller) -> {
           id.access().deny(id.users().byId(caller.userId()), ctx.pathParam("id"),
               ConsolePage.optionalField(ctx, "reason", AccessRequest.MAX_REASON_LENGTH));
           ConsolePage.redirect(ctx, "/console/approvals", "denied");
-        }));
+        });
   }
 
   /** Whether {@code me} could approve {@code q} now, by the request's own rules (tried, never stored). */

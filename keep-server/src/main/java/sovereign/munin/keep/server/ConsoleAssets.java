@@ -21,7 +21,7 @@ final class ConsoleAssets {
   private ConsoleAssets() {}
 
   static void register(RouteTable t) {
-    t.get("/console/assets/{file}", RouteSpec.PUBLIC, "Console: stylesheets and scripts", (ctx, caller) -> {
+    t.get("/console/assets/{file}").open().does("Console: stylesheets and scripts", (ctx, caller) -> {
       Asset a = ASSETS.get(ctx.pathParam("file"));
       if (a == null) {
         throw new KeepException(KeepException.Kind.NOT_FOUND, "not-found", "no such console file");

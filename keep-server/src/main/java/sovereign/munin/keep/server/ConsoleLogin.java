@@ -31,32 +31,32 @@ final class ConsoleLogin {
 
   static void register(RouteTable t, Identity id) {
     ConsoleLogin c = new ConsoleLogin(id);
-    t.get("/console/auth/login", RouteSpec.PUBLIC, "Console: sign-in page", (ctx, caller) -> c.form(ctx, null, ctx.queryParam("next")));
-    t.post("/console/auth/login", RouteSpec.PUBLIC, "Console: sign in with name, password and TOTP code; "
+    t.get("/console/auth/login").open().does("Console: sign-in page", (ctx, caller) -> c.form(ctx, null, ctx.queryParam("next")));
+    t.post("/console/auth/login").open().does("Console: sign in with name, password and TOTP code; "
         + "without a code, a user with a security key gets the page that asks for it",
         (ctx, caller) -> c.login(ctx));
-    t.post("/console/auth/logout", RouteSpec.AUTHENTICATED, "Console: end this session", (ctx, caller) -> {
-      if (caller.session() != null) {
-        id.sessions().end(caller.session());
+    t.post("/console/auth/logout").on(Resource.SELF).by(CallerKind.BROWSER)
+        .does("Console: end this session", (ctx, caller) -> {
+      if (caller.who().session() != null) {
+        id.sessions().end(caller.who().session());
       }
       ctx.header("Set-Cookie", expiredCookie());
       ConsolePage.redirect(ctx, "/console/auth/login", "signed-out");
     });
-    t.post("/console/auth/logout-everywhere", RouteSpec.AUTHENTICATED,
-        "Console: end every session and token of the caller", (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+    t.post("/console/auth/logout-everywhere").on(Resource.SELF).by(CallerKind.BROWSER)
+        .does("Console: end every session and token of the caller", (ctx, caller) -> {
           id.sessions().endEverywhere(caller.auditId(), caller.userId());
           ctx.header("Set-Cookie", expiredCookie());
           ConsolePage.redirect(ctx, "/console/auth/login", "signed-out-everywhere");
         });
-    t.get("/console/auth/password", RouteSpec.AUTHENTICATED, "Console: password change page", (ctx, caller) -> {
+    t.get("/console/auth/password").on(Resource.SELF).by(CallerKind.BROWSER)
+        .does("Console: password change page", (ctx, caller) -> {
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Change password");
       m.put("mustChange", caller.mustChangePassword());
       ConsoleView.render(ctx, "password", m);
     });
-    t.post("/console/auth/password", RouteSpec.AUTHENTICATED, "Console: change one's own password",
-        (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
+    t.post("/console/auth/password").on(Resource.SELF).by(CallerKind.BROWSER)
+        .does("Console: change one's own password", (ctx, caller) -> {
           id.users().changePassword(caller.userId(), password(ctx, "current"), password(ctx, "next"));
           ConsolePage.redirect(ctx, "/console", "password-changed");
         });

@@ -17,16 +17,17 @@ final class ConsoleMfa {
   private ConsoleMfa() {}
 
   static void register(RouteTable t, Identity id) {
-    t.get("/console/auth/mfa", RouteSpec.AUTHENTICATED, "Console: MFA status and enrolment", (ctx, caller) -> {
+    t.get("/console/auth/mfa").on(Resource.SELF).by(CallerKind.BROWSER)
+        .does("Console: MFA status and enrolment", (ctx, caller) -> {
       UserRow user = self(id, caller);
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Multi-factor authentication");
       m.put("enrolled", user.hasTotp());
       ConsolePasskeys.mfaSection(m, id, user);
       ConsoleView.render(ctx, "mfa", m);
     });
-    t.post("/console/auth/mfa/totp", RouteSpec.AUTHENTICATED, "Console: start TOTP enrolment (QR code, once)",
-        (ctx, caller) -> {
-          String uri = id.mfa().enrol(self(id, caller));
+    t.post("/console/auth/mfa/totp").on(Resource.SELF).by(CallerKind.BROWSER).stepUpIfEnrolled()
+        .does("Console: start TOTP enrolment (QR code, once)", (ctx, caller) -> {
+          String uri = id.mfa().enrol(self(id, caller), caller.who().credential());
           Matcher s = SECRET.matcher(uri);
           if (!s.find()) {
             throw new IllegalStateException("enrolment URI without a secret");
@@ -36,17 +37,17 @@ final class ConsoleMfa {
           m.put("secret", grouped(s.group(1)));
           ConsoleView.render(ctx, "mfa-enrol", m);
         });
-    t.post("/console/auth/mfa/totp/confirm", RouteSpec.AUTHENTICATED,
-        "Console: confirm TOTP with a first code; recovery codes shown once", (ctx, caller) -> {
-          List<String> codes = id.mfa().confirm(self(id, caller), ConsolePage.field(ctx, "code", 64));
-          if (caller.session() != null) {
-            id.sessions().markMfa(caller.session());
-          }
+    t.post("/console/auth/mfa/totp/confirm").on(Resource.SELF).by(CallerKind.BROWSER).stepUpIfEnrolled()
+        .does("Console: confirm TOTP with a first code; recovery codes shown once", (ctx, caller) -> {
+          List<String> codes = id.mfa().confirm(self(id, caller), ConsolePage.field(ctx, "code", 64),
+              caller.who().credential());
+          MfaRoutes.markFresh(id, caller.who());
           Map<String, Object> m = ConsolePage.model(ctx, caller, "Recovery codes");
           m.put("codes", codes);
           ConsoleView.render(ctx, "mfa-recovery", m);
         });
-    t.get("/console/auth/step-up", RouteSpec.AUTHENTICATED, "Console: fresh MFA check page", (ctx, caller) -> {
+    t.get("/console/auth/step-up").on(Resource.SELF).by(CallerKind.BROWSER)
+        .does("Console: fresh MFA check page", (ctx, caller) -> {
       UserRow user = self(id, caller);
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Confirm it is you");
       m.put("enrolled", user.hasTotp());
@@ -54,23 +55,16 @@ final class ConsoleMfa {
       ConsolePasskeys.stepUpSection(m, id, user);
       ConsoleView.render(ctx, "step-up", m);
     });
-    t.post("/console/auth/step-up", RouteSpec.AUTHENTICATED, "Console: fresh MFA check with a TOTP code",
-        (ctx, caller) -> {
-          UserRow user = self(id, caller);
-          if (caller.session() == null) {
-            throw KeepException.badInput("session-required", "step-up applies to sessions; tokens need none");
-          }
-          if (!id.mfa().verify(user, ConsolePage.field(ctx, "code", 64))) {
-            throw new KeepException(KeepException.Kind.FORBIDDEN, "mfa-code-wrong", "the code is wrong, was "
-                + "already used, or no authenticator is set up");
-          }
-          id.sessions().markMfa(caller.session());
+    t.post("/console/auth/step-up").on(Resource.SELF).by(CallerKind.BROWSER)
+        .does("Console: fresh MFA check with a TOTP code; wrong codes count towards the sign-in lockout",
+            (ctx, caller) -> {
+          id.stepUps().withCode(self(id, caller), ConsolePage.field(ctx, "code", 64), caller.who().credential());
+          MfaRoutes.markFresh(id, caller.who());
           ConsolePage.redirect(ctx, ConsolePage.safeNext(ctx.formParam("next")), "stepped-up");
         });
   }
 
-  private static UserRow self(Identity id, Caller caller) {
-    AuthRoutes.requireUser(caller);
+  private static UserRow self(Identity id, Authorised caller) {
     return id.users().byId(caller.userId());
   }
 

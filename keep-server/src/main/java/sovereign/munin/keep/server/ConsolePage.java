@@ -33,7 +33,8 @@ final class ConsolePage {
   private ConsolePage() {}
 
   /** The model every signed-in page starts from. */
-  static Map<String, Object> model(Context ctx, Caller caller, String title) {
+  static Map<String, Object> model(Context ctx, Authorised authorised, String title) {
+    Caller caller = authorised == null ? null : authorised.who();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title + " · Munin Keep");
     m.put("heading", title);

@@ -26,10 +26,9 @@ final class ConsolePasskeys {
   private ConsolePasskeys() {}
 
   static void register(RouteTable t, Identity id) {
-    t.postSensitive("/console/auth/mfa/webauthn/{id}/remove", RouteSpec.AUTHENTICATED,
-        "Console: remove one of one's own passkeys or security keys", (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
-          id.webauthn().remove(id.users().byId(caller.userId()), ctx.pathParam("id"));
+    t.post("/console/auth/mfa/webauthn/{id}/remove").on(Resource.SELF).by(CallerKind.BROWSER).stepUp()
+        .does("Console: remove one of one's own passkeys or security keys", (ctx, caller) -> {
+          id.webauthn().remove(id.users().byId(caller.userId()), ctx.pathParam("id"), caller.who().credential());
           ConsolePage.redirect(ctx, "/console/auth/mfa", "passkey-removed");
         });
   }

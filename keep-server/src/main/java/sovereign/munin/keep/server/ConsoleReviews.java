@@ -10,13 +10,13 @@ final class ConsoleReviews {
 
   private ConsoleReviews() {}
 
-  static void register(RouteTable t, Identity id) {
-    t.get("/console/reviews", "access.review", "Console: grants put to the caller for re-certification",
-        (ctx, caller) -> {
+  static void register(RouteTable t, Identity id, Resources resources) {
+    t.get("/console/reviews").needs(Permission.ACCESS_REVIEW).by(CallerKind.BROWSER)
+        .does("Console: grants put to the caller for re-certification", (ctx, caller) -> {
           ConsoleDirectory names = new ConsoleDirectory(id);
           Map<String, Object> m = ConsolePage.model(ctx, caller, "Access reviews");
           m.put("items", id.reviews().openItems().stream()
-              .filter(i -> Authenticator.sees(caller, Permission.ACCESS_REVIEW, i.projectId()))
+              .filter(i -> caller.sees(Permission.ACCESS_REVIEW, i.projectId()))
               .map(i -> {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("review", i.reviewId());
@@ -33,21 +33,20 @@ final class ConsoleReviews {
         });
     for (String verb : new String[] {"recertify", "revoke"}) {
       boolean keep = verb.equals("recertify");
-      t.add(new RouteSpec("POST", "/console/reviews/{review}/grants/{grant}/" + verb, RouteSpec.AUTHENTICATED,
-          null, true, keep ? "Console: keep a grant in a review" : "Console: revoke a grant in a review",
-          (ctx, caller) -> {
-            AuthRoutes.requireUser(caller);
+      t.post("/console/reviews/{review}/grants/{grant}/" + verb).needs(Permission.ACCESS_REVIEW)
+          .on(resources.reviewItem("review", "grant")).by(CallerKind.BROWSER).stepUp()
+          .does(keep ? "Console: keep a grant in a review" : "Console: revoke a grant in a review", (ctx, caller) -> {
             id.reviews().decide(id.users().byId(caller.userId()), ctx.pathParam("review"), ctx.pathParam("grant"),
                 keep);
             ConsolePage.redirect(ctx, "/console/reviews", keep ? "recertified" : "revoked");
-          }));
+          });
     }
-    t.get("/console/report", "access.read", "Console: access audit, who has what since when and approved by whom",
-        (ctx, caller) -> {
+    t.get("/console/report").needs(Permission.ACCESS_READ).by(CallerKind.BROWSER)
+        .does("Console: access audit, who has what since when and approved by whom", (ctx, caller) -> {
           ConsoleDirectory names = new ConsoleDirectory(id);
           Map<String, Object> m = ConsolePage.model(ctx, caller, "Access audit");
           m.put("grants", id.access().report().stream()
-              .filter(g -> Authenticator.sees(caller, Permission.ACCESS_READ, g.projectId()))
+              .filter(g -> caller.sees(Permission.ACCESS_READ, g.projectId()))
               .map(g -> {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("id", g.id());

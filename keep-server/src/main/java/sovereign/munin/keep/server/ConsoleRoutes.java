@@ -27,10 +27,10 @@ final class ConsoleRoutes {
     return path.equals("/") || path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
 
-  static void register(RouteTable t, KeepInstance instance, Identity id) {
-    t.get("/", RouteSpec.PUBLIC, "The console's start page", (ctx, caller) -> ConsolePage.redirect(ctx, PREFIX));
-    t.get(PREFIX, RouteSpec.AUTHENTICATED, "Console: who am I, roles, projects, MFA", (ctx, caller) -> {
-      AuthRoutes.requireUser(caller);
+  static void register(RouteTable t, KeepInstance instance, Identity id, Resources resources) {
+    t.get("/").open().does("The console's start page", (ctx, caller) -> ConsolePage.redirect(ctx, PREFIX));
+    t.get(PREFIX).on(Resource.SELF).by(CallerKind.BROWSER).does("Console: who am I, roles, projects, MFA",
+        (ctx, caller) -> {
       UserRow user = id.users().byId(caller.userId());
       ConsoleDirectory names = new ConsoleDirectory(id);
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Profile");
@@ -49,8 +49,8 @@ final class ConsoleRoutes {
     ConsoleLogin.register(t, id);
     ConsoleMfa.register(t, id);
     ConsolePasskeys.register(t, id);
-    ConsoleAccess.register(t, id, instance.clock());
-    ConsoleReviews.register(t, id);
+    ConsoleAccess.register(t, id, instance.clock(), resources);
+    ConsoleReviews.register(t, id, resources);
   }
 
   private static String roles(Set<Role> roles) {

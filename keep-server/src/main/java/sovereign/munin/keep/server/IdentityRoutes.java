@@ -19,47 +19,42 @@ final class IdentityRoutes {
   /** Body to create a project. */
   record ProjectRequest(String name, String owner) {}
 
-  /** Body to add a member. */
-  record MemberRequest(String user, String role) {}
-
   private IdentityRoutes() {}
 
-  static void register(RouteTable t, Identity id) {
-    t.get("/api/v1/users", "user.read", "List users", (ctx, caller) ->
-        ctx.json(id.users().list().stream().map(u -> user(u, id.hasMfa(u))).toList()));
-    t.postSensitive("/api/v1/users", "user.manage", "Create a user (one-time password shown once)",
-        (ctx, caller) -> {
+  /**
+   * Users and projects. Membership has no route of its own: an admin creates a project and names its first owner;
+   * every later role in it is an access request approved by the project owner and the security team.
+   */
+  static void register(RouteTable t, Identity id, Resources resources) {
+    t.get("/api/v1/users").needs(Permission.USER_READ).by(CallerKind.ALL_BUT_KEY_TOKENS).does("List users",
+        (ctx, caller) -> ctx.json(id.users().list().stream().map(u -> user(u, id.hasMfa(u))).toList()));
+    t.post("/api/v1/users").needs(Permission.USER_MANAGE).by(CallerKind.PEOPLE_AND_BOOTSTRAP).stepUp()
+        .does("Create a user (one-time password shown once)", (ctx, caller) -> {
           UserRequest req = ctx.bodyAsClass(UserRequest.class);
           NewUser u = id.users().create(caller.auditId(), req.name(), req.role());
           ctx.status(201).json(Map.of("id", u.id(), "name", u.name(), "role", u.role(),
               "oneTimePassword", u.password().value()));
         });
-    t.add(new RouteSpec("POST", "/api/v1/users/{name}/disable", "user.manage", null, true,
-        "Disable a user and end their sessions", (ctx, caller) -> {
+    t.post("/api/v1/users/{name}/disable").needs(Permission.USER_MANAGE).by(CallerKind.PEOPLE_AND_BOOTSTRAP)
+        .stepUp().does("Disable a user and end their sessions", (ctx, caller) -> {
           id.users().disable(caller.auditId(), ctx.pathParam("name"));
           ctx.status(204);
-        }));
-    t.get("/api/v1/projects", "project.read", "List the projects the caller may see", (ctx, caller) ->
-        ctx.json(id.projects().list().stream()
-            .filter(p -> Authenticator.sees(caller, Permission.PROJECT_READ, p.id()))
-            .map(IdentityRoutes::project).toList()));
-    t.post("/api/v1/projects", "project.manage", "Create a project with its owner", (ctx, caller) -> {
-      ProjectRequest req = ctx.bodyAsClass(ProjectRequest.class);
-      ctx.status(201).json(project(id.projects().create(caller.auditId(), req.name(), req.owner())));
-    });
-    t.add(new RouteSpec("GET", "/api/v1/projects/{project}", "project.read", "project", false,
-        "One project and its members", (ctx, caller) -> {
-          ProjectRow p = id.projects().byId(ctx.pathParam("project"));
+        });
+    t.get("/api/v1/projects").needs(Permission.PROJECT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("List the projects the caller may see", (ctx, caller) -> ctx.json(id.projects().list().stream()
+            .filter(p -> caller.sees(Permission.PROJECT_READ, p.id())).map(IdentityRoutes::project).toList()));
+    t.post("/api/v1/projects").needs(Permission.PROJECT_MANAGE).by(CallerKind.PEOPLE_AND_BOOTSTRAP).stepUp()
+        .does("Create a project with its first owner", (ctx, caller) -> {
+          ProjectRequest req = ctx.bodyAsClass(ProjectRequest.class);
+          ctx.status(201).json(project(id.projects().create(caller.auditId(), req.name(), req.owner())));
+        });
+    t.get("/api/v1/projects/{project}").needs(Permission.PROJECT_READ).on(resources.project("project"))
+        .by(CallerKind.ALL_BUT_KEY_TOKENS).does("One project and its members", (ctx, caller) -> {
+          ProjectRow p = id.projects().byId(caller.target().projectId());
           Map<String, Object> m = project(p);
           m.put("members", id.projects().members(p.id()).stream().map(IdentityRoutes::member).toList());
           ctx.json(m);
-        }));
-    t.add(new RouteSpec("POST", "/api/v1/projects/{project}/members", "project.manage", null, false,
-        "Give a user a standing project role", (ctx, caller) -> {
-          ProjectRow p = id.projects().byId(ctx.pathParam("project"));
-          MemberRequest req = ctx.bodyAsClass(MemberRequest.class);
-          ctx.status(201).json(member(id.projects().addMember(caller.auditId(), p.name(), req.user(), req.role())));
-        }));
+        });
   }
 
   static Map<String, Object> user(UserRow u, boolean mfa) {

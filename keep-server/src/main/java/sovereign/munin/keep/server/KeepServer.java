@@ -66,39 +66,50 @@ public final class KeepServer implements AutoCloseable {
   /** Starts serving with the given session timeouts. */
   public static KeepServer start(KeepInstance instance, ListenAddress listen,
       sovereign.munin.keep.app.identity.SessionPolicy sessions) {
+    return start(instance, listen, sessions, false);
+  }
+
+  /**
+   * Starts serving; with {@code probe}, every route's handler is replaced by one that only answers that the caller
+   * was authorised, so tests can hold the authoriser's decisions against the policy with no side effects.
+   */
+  static KeepServer start(KeepInstance instance, ListenAddress listen,
+      sovereign.munin.keep.app.identity.SessionPolicy sessions, boolean probe) {
     byte[] pw = new byte[24];
     new SecureRandom().nextBytes(pw);
     char[] password = Base64.getEncoder().encodeToString(pw).toCharArray();
+    ServerCertificate.replaceCaCertificate(instance.config().tlsCert(), instance.config().tlsKey(),
+        instance.clock(), new SecureRandom()).ifPresent(LOG::warn);
     KeyStore keyStore = ServerCertificate.serverKeyStore(instance.config().tlsCert(), instance.config().tlsKey(),
         password);
     ObjectMapper mapper = JavalinJackson.defaultMapper();
     // WebAuthn origins name the port actually bound, known only once the server started (port 0 in tests).
     var boundPort = new java.util.concurrent.atomic.AtomicInteger(listen.port());
     var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions, listen.host(), boundPort::get);
-    Authenticator auth = new Authenticator(identity, instance.state(), instance.clock());
+    Authenticator auth = new Authenticator(identity, instance.state(), instance.seal(), instance.clock());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
     KeyOperations ops = new KeyOperations(instance, keys);
     TrustFiles trust = new TrustFiles(instance, keys, ops);
     RouteTable table = new RouteTable();
-    KeyAccess keyAccess = new KeyAccess(identity.projects(), keys, instance);
+    Resources resources = new Resources(identity, keys, instance.state());
     // The router tries routes in the order they were added: the key uses, the busiest calls, go first.
-    KeyUseRoutes.register(table, ops, keyAccess);
+    KeyUseRoutes.register(table, ops, resources);
     SysRoutes.register(table, instance);
     AuditRoutes.register(table, instance);
     AuthRoutes.register(table, instance, identity);
-    MfaRoutes.register(table, identity);
+    MfaRoutes.register(table, identity, resources);
     WebAuthnRoutes.register(table, instance, identity);
-    IdentityRoutes.register(table, identity);
-    AccessRoutes.register(table, identity, instance.clock());
-    KeyRoutes.register(table, instance, keys, keyAccess);
+    IdentityRoutes.register(table, identity, resources);
+    AccessRoutes.register(table, identity, instance.clock(), resources);
+    KeyRoutes.register(table, instance, keys, resources, identity);
     RotationRoutes.register(table, instance, rotation);
-    TokenRoutes.register(table, instance, identity, keys);
-    TrustRoutes.register(table, trust);
+    TokenRoutes.register(table, instance, identity, keys, resources);
+    TrustRoutes.register(table, trust, resources);
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));
     OpenApi.register(table);
-    ConsoleRoutes.register(table, instance, identity);
+    ConsoleRoutes.register(table, instance, identity, resources);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -112,7 +123,7 @@ public final class KeepServer implements AutoCloseable {
           HttpsConnector.create(server, httpConfig, listen, keyStore, password));
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
-      table.install(cfg, new DeniedAccess(instance, auth), instance.state());
+      table.install(cfg, new DeniedAccess(instance, auth), instance.state(), probe);
     });
     try {
       app.start();

@@ -6,7 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.keys.ManagedKeys;
+import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.app.keys.RotationPolicy;
 
 /** The key lifecycle over HTTPS: create, list, show, rotate, revoke, archive, destroy. */
@@ -21,40 +23,44 @@ final class KeyRoutes {
 
   private KeyRoutes() {}
 
-  static void register(RouteTable t, KeepInstance instance, ManagedKeys keys, KeyAccess access) {
-    t.postSensitive("/api/v1/keys", "key.manage", "POST /keys", (ctx, caller) -> {
+  static void register(RouteTable t, KeepInstance instance, ManagedKeys keys, Resources resources, Identity id) {
+    Resource key = resources.key("name");
+    t.post("/api/v1/keys").needs(Permission.KEY_MANAGE).on(resources.bodyProject("project"))
+        .by(CallerKind.PEOPLE).stepUp().does("Create a key in a project", (ctx, caller) -> {
       CreateRequest req = body(ctx, CreateRequest.class);
-      access.inProject(caller, "key.manage", req.project());
       RotationPolicy d = RotationPolicy.DEFAULT;
       RotationPolicy policy = new RotationPolicy(or(req.rotationDays(), d.rotationDays()),
           or(req.publishDays(), d.publishDays()), or(req.overlapDays(), d.overlapDays()));
       ctx.status(201).json(keys.create(req.name(), req.project(), req.purpose(), req.type(), policy,
           caller.auditId()));
     });
-    t.get("/api/v1/keys", "key.read", "GET /keys", (ctx, caller) -> {
-      KeyAccess.refuseKeyNarrowed(caller);
-      ctx.json(Map.of("keys", keys.list().stream().filter(k -> access.mayRead(caller, k.project())).toList()));
+    t.get("/api/v1/keys").needs(Permission.KEY_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("The keys of the projects the caller may read keys in", (ctx, caller) -> {
+      Map<String, String> projectIds = new java.util.HashMap<>();
+      id.projects().list().forEach(p -> projectIds.put(p.name(), p.id()));
+      ctx.json(Map.of("keys", keys.list().stream()
+          .filter(k -> caller.sees(Permission.KEY_READ, projectIds.getOrDefault(k.project(), ""))).toList()));
     });
-    t.get("/api/v1/keys/{name}", "key.read", "GET /keys/{name}", (ctx, caller) -> {
-      access.onKey(caller, "key.read", ctx.pathParam("name"));
+    t.get("/api/v1/keys/{name}").needs(Permission.KEY_READ).on(key).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("One key: type, policy, versions and their states", (ctx, caller) -> {
       ctx.json(keys.show(ctx.pathParam("name")));
     });
-    t.postSensitive("/api/v1/keys/{name}/rotate", "key.manage", "POST /keys/{name}/rotate", (ctx, caller) -> {
-      access.onKey(caller, "key.manage", ctx.pathParam("name"));
+    t.post("/api/v1/keys/{name}/rotate").needs(Permission.KEY_MANAGE).on(key).by(CallerKind.PEOPLE).stepUp()
+        .does("Rotate: a new active version, the old one in its overlap", (ctx, caller) -> {
       ctx.json(keys.rotate(ctx.pathParam("name"), caller.auditId()));
     });
-    t.postSensitive("/api/v1/keys/{name}/revoke", "key.manage", "POST /keys/{name}/revoke", (ctx, caller) -> {
-      access.onKey(caller, "key.manage", ctx.pathParam("name"));
+    t.post("/api/v1/keys/{name}/revoke").needs(Permission.KEY_MANAGE).on(key).by(CallerKind.PEOPLE).stepUp()
+        .does("Revoke a version as compromised at a time", (ctx, caller) -> {
       RevokeRequest req = body(ctx, RevokeRequest.class);
       ctx.json(keys.revoke(ctx.pathParam("name"), req.version(), instant(req.compromisedAt()), req.reason(),
           caller.auditId()));
     });
-    t.postSensitive("/api/v1/keys/{name}/archive", "key.manage", "POST /keys/{name}/archive", (ctx, caller) -> {
-      access.onKey(caller, "key.manage", ctx.pathParam("name"));
+    t.post("/api/v1/keys/{name}/archive").needs(Permission.KEY_MANAGE).on(key).by(CallerKind.PEOPLE).stepUp()
+        .does("Archive a retired version, or the whole key", (ctx, caller) -> {
       ctx.json(keys.archive(ctx.pathParam("name"), version(ctx), caller.auditId()));
     });
-    t.postSensitive("/api/v1/keys/{name}/destroy", "key.manage", "POST /keys/{name}/destroy", (ctx, caller) -> {
-      access.onKey(caller, "key.manage", ctx.pathParam("name"));
+    t.post("/api/v1/keys/{name}/destroy").needs(Permission.KEY_MANAGE).on(key).by(CallerKind.PEOPLE).stepUp()
+        .does("Destroy an archived or compromised version's private material, or the whole key's", (ctx, caller) -> {
       ctx.json(keys.destroy(ctx.pathParam("name"), version(ctx), caller.auditId()));
     });
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.keys.KeyOperations;
+import sovereign.munin.keep.governance.Permission;
 
 /** Uses of managed keys over HTTPS: sign, verify, encrypt, decrypt, public-key export; data travels as base64. */
 final class KeyUseRoutes {
@@ -14,9 +15,10 @@ final class KeyUseRoutes {
 
   private KeyUseRoutes() {}
 
-  static void register(RouteTable t, KeyOperations ops, KeyAccess access) {
-    t.postSensitive("/api/v1/keys/{name}/sign", "key.use", "POST /keys/{name}/sign", (ctx, caller) -> {
-      access.use(caller, "key.use", ctx.pathParam("name"));
+  static void register(RouteTable t, KeyOperations ops, Resources resources) {
+    Resource key = resources.key("name");
+    t.post("/api/v1/keys/{name}/sign").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
+        .does("Sign a message with the key's active version", (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       var s = ops.sign(ctx.pathParam("name"), bytes("message", req.message()), req.version(),
           caller.auditId());
@@ -29,26 +31,26 @@ final class KeyUseRoutes {
       m.put("signedAt", s.signedAt());
       ctx.json(m);
     });
-    t.post("/api/v1/keys/{name}/verify", "key.read", "POST /keys/{name}/verify", (ctx, caller) -> {
-      access.use(caller, "key.read", ctx.pathParam("name"));
+    t.post("/api/v1/keys/{name}/verify").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
+        .does("Verify a signature against the key's versions", (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       ctx.json(ops.verify(ctx.pathParam("name"), bytes("message", req.message()),
           bytes("signature", req.signature()), caller.auditId()));
     });
-    t.postSensitive("/api/v1/keys/{name}/encrypt", "key.use", "POST /keys/{name}/encrypt", (ctx, caller) -> {
-      access.use(caller, "key.use", ctx.pathParam("name"));
+    t.post("/api/v1/keys/{name}/encrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
+        .does("Encrypt with the key's active version", (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       byte[] ct = ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()), caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
-    t.postSensitive("/api/v1/keys/{name}/decrypt", "key.use", "POST /keys/{name}/decrypt", (ctx, caller) -> {
-      access.use(caller, "key.use", ctx.pathParam("name"));
+    t.post("/api/v1/keys/{name}/decrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
+        .does("Decrypt with the version named in the ciphertext", (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
       byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
       ctx.json(Map.of("plaintext", Base64.getEncoder().encodeToString(pt)));
     });
-    t.get("/api/v1/keys/{name}/public", "key.read", "GET /keys/{name}/public", (ctx, caller) -> {
-      access.use(caller, "key.read", ctx.pathParam("name"));
+    t.get("/api/v1/keys/{name}/public").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
+        .does("The key's public key (PEM), of the active or a named version", (ctx, caller) -> {
       Long version = Params.optionalLong(ctx, "version", 1, Integer.MAX_VALUE);
       ctx.json(Map.of("pem", ops.exportPublic(ctx.pathParam("name"), version == null ? null : version.intValue())));
     });

@@ -16,8 +16,8 @@ final class OpenApi {
   private OpenApi() {}
 
   static void register(RouteTable t) {
-    t.get("/api/v1/openapi.json", RouteSpec.PUBLIC, "This OpenAPI 3.1 document",
-        (ctx, caller) -> ctx.json(document(t.routes())));
+    t.get("/api/v1/openapi.json").open().does("This OpenAPI 3.1 document, with each route's authorisation "
+        + "declaration", (ctx, caller) -> ctx.json(document(t.routes())));
   }
 
   static Map<String, Object> document(List<RouteSpec> routes) {
@@ -46,6 +46,11 @@ final class OpenApi {
     op.put("summary", r.summary());
     op.put("x-permission", r.access());
     op.put("x-step-up", r.stepUp());
+    op.put("x-fresh-mfa", r.freshMfa().id());
+    op.put("x-resource", r.resource().param() == null ? r.resource().kind().id()
+        : r.resource().kind().id() + ":" + r.resource().param());
+    op.put("x-callers", r.open() ? List.of("anyone") : r.callers().stream().map(CallerKind::id).sorted().toList());
+    op.put("x-while-sealed", r.whileSealed());
     op.put("security", r.access().equals(RouteSpec.PUBLIC) ? List.of()
         : List.of(Map.of("token", List.of()), Map.of("session", List.of())));
     List<Object> params = new ArrayList<>();

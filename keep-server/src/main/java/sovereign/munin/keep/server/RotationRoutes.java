@@ -6,6 +6,7 @@ import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.keys.RotationScheduler;
+import sovereign.munin.keep.governance.Permission;
 
 /** Runs the rotation policy on demand; a simulated "now" is accepted only by a dev instance, for demos. */
 final class RotationRoutes {
@@ -16,8 +17,8 @@ final class RotationRoutes {
   private RotationRoutes() {}
 
   static void register(RouteTable t, KeepInstance instance, RotationScheduler rotation) {
-    t.postSensitive("/api/v1/keys/rotate-due", "key.manage", "POST /keys/rotate-due", (ctx, caller) -> {
-      KeyAccess.everywhere(caller, "key.manage");
+    t.post("/api/v1/keys/rotate-due").needs(Permission.KEY_MANAGE).on(Resource.EVERYWHERE).by(CallerKind.PEOPLE)
+        .stepUp().does("Run the rotation policy now (a dev instance accepts a simulated time)", (ctx, caller) -> {
       RotateDueRequest req = ctx.body().isBlank() ? new RotateDueRequest(null) : KeyRoutes.body(ctx,
           RotateDueRequest.class);
       if (req.now() == null || req.now().isBlank()) {

@@ -3,25 +3,81 @@ package sovereign.munin.keep.server;
 import io.javalin.config.JavalinConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.StateGenerations;
 
-/** Every API route with the access it needs, in one table: the router, the OpenAPI document and tests read it. */
+/** Every route with its whole authorisation declaration, in one table: the router, the OpenAPI document and tests read it. */
 final class RouteTable {
 
   private final List<RouteSpec> routes = new ArrayList<>();
 
-  RouteTable get(String path, String access, String summary, RouteSpec.Handler h) {
-    return add(new RouteSpec("GET", path, access, null, false, summary, h));
+  Declaring get(String path) {
+    return new Declaring("GET", path);
   }
 
-  RouteTable post(String path, String access, String summary, RouteSpec.Handler h) {
-    return add(new RouteSpec("POST", path, access, null, false, summary, h));
+  Declaring post(String path) {
+    return new Declaring("POST", path);
   }
 
-  /** A state-changing route that needs a recent MFA check from session callers. */
-  RouteTable postSensitive(String path, String access, String summary, RouteSpec.Handler h) {
-    return add(new RouteSpec("POST", path, access, null, true, summary, h));
+  /** One route being declared; {@link #does} adds it. Nothing is allowed that the declaration does not say. */
+  final class Declaring {
+    private final String method;
+    private final String path;
+    private boolean open;
+    private List<Permission> anyOf = List.of();
+    private Resource resource = Resource.NONE;
+    private Set<CallerKind> callers = Set.of();
+    private RouteSpec.StepUp stepUp = RouteSpec.StepUp.NONE;
+    private boolean whileSealed;
+
+    private Declaring(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    /** Anyone, signed in or not. */
+    Declaring open() {
+      this.open = true;
+      return this;
+    }
+
+    /** The caller needs one of these permissions, where the resource is (or anywhere, on listings). */
+    Declaring needs(Permission... any) {
+      this.anyOf = List.of(any);
+      return this;
+    }
+
+    Declaring on(Resource r) {
+      this.resource = r;
+      return this;
+    }
+
+    Declaring by(Set<CallerKind> kinds) {
+      this.callers = kinds;
+      return this;
+    }
+
+    Declaring stepUp() {
+      this.stepUp = RouteSpec.StepUp.FRESH;
+      return this;
+    }
+
+    Declaring stepUpIfEnrolled() {
+      this.stepUp = RouteSpec.StepUp.FRESH_IF_ENROLLED;
+      return this;
+    }
+
+    /** Answers while the instance is sealed: health, status and unseal only. */
+    Declaring whileSealed() {
+      this.whileSealed = true;
+      return this;
+    }
+
+    void does(String summary, RouteSpec.Handler h) {
+      add(new RouteSpec(method, path, anyOf, open, resource, callers, stepUp, whileSealed, summary, h));
+    }
   }
 
   RouteTable add(RouteSpec spec) {
@@ -40,19 +96,25 @@ final class RouteTable {
   /**
    * Registers every route behind the authenticator's check; refusals of known callers are audited. Each request
    * reads the state change counter once and shares it (see {@link StateGenerations#sharedWithin}), and counts as a
-   * caller that may write to the state database ({@link Database#announcingWrite}).
+   * caller that may write to the state database ({@link Database#announcingWrite}). HEAD is answered like GET,
+   * through the same check, with no body.
    */
-  void install(JavalinConfig cfg, DeniedAccess access, Database state) {
+  void install(JavalinConfig cfg, DeniedAccess access, Database state, boolean probe) {
     for (RouteSpec r : routes) {
+      // The probe reads the body as a handler would, so the connection stays usable for the next request.
+      RouteSpec.Handler handler = probe ? (ctx, caller) -> ctx.json(java.util.Map.of("authorised",
+          ctx.body().length() >= 0)) : r.handler();
       // One reading of the state change counter serves the whole request (authentication and every cache).
       io.javalin.http.Handler h = ctx -> state.announcingWrite(() -> StateGenerations.sharedWithin(() -> {
-        r.handler().handle(ctx, access.check(ctx, r));
+        handler.handle(ctx, access.check(ctx, r));
         return null;
       }));
       switch (r.method()) {
-        case "GET" -> cfg.routes.get(r.path(), h);
+        case "GET" -> {
+          cfg.routes.get(r.path(), h);
+          cfg.routes.head(r.path(), h);
+        }
         case "POST" -> cfg.routes.post(r.path(), h);
-        case "DELETE" -> cfg.routes.delete(r.path(), h);
         default -> throw new IllegalArgumentException("unsupported method " + r.method());
       }
     }

@@ -9,6 +9,7 @@ import sovereign.munin.keep.app.Version;
 import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.app.seal.SealStatus;
 import sovereign.munin.keep.app.seal.ShareFile;
+import sovereign.munin.keep.governance.Permission;
 
 /** Health, readiness, seal status, unseal and seal. */
 final class SysRoutes {
@@ -19,8 +20,8 @@ final class SysRoutes {
   record UnsealRequest(String share) {}
 
   static void register(RouteTable t, KeepInstance instance) {
-    t.get("/healthz", RouteSpec.PUBLIC, "Liveness", (ctx, caller) -> ctx.json(Map.of("status", "up")));
-    t.get("/readyz", RouteSpec.PUBLIC, "Readiness: unsealed and databases answer", (ctx, caller) -> {
+    t.get("/healthz").open().whileSealed().does("Liveness", (ctx, caller) -> ctx.json(Map.of("status", "up")));
+    t.get("/readyz").open().whileSealed().does("Readiness: unsealed and databases answer", (ctx, caller) -> {
       if (instance.seal().isSealed()) {
         Problems.write(ctx, 503, "sealed", "Not ready", "the instance is sealed; unseal it with 'keep unseal'");
       } else if (!instance.ready()) {
@@ -29,8 +30,8 @@ final class SysRoutes {
         ctx.json(Map.of("status", "ready"));
       }
     });
-    t.get("/api/v1/sys/status", RouteSpec.PUBLIC, "Seal status", (ctx, caller) -> ctx.json(status(instance, instance.seal().status())));
-    t.post("/api/v1/sys/unseal", RouteSpec.PUBLIC, "Submit one unseal share", (ctx, caller) -> {
+    t.get("/api/v1/sys/status").open().whileSealed().does("Seal status", (ctx, caller) -> ctx.json(status(instance, instance.seal().status())));
+    t.post("/api/v1/sys/unseal").open().whileSealed().does("Submit one unseal share", (ctx, caller) -> {
       UnsealRequest req = body(ctx);
       if (req == null || req.share() == null) {
         throw KeepException.badInput("share-missing", "send {\"share\": \"<the share file's text>\"}");
@@ -48,8 +49,8 @@ final class SysRoutes {
       }
       ctx.json(status(instance, s));
     });
-    t.post("/api/v1/sys/unseal/auto", "sys.seal", "Unseal a dev or HSM instance again after 'keep seal'",
-        (ctx, caller) -> {
+    t.post("/api/v1/sys/unseal/auto").needs(Permission.SYS_SEAL).by(CallerKind.PEOPLE_AND_BOOTSTRAP).whileSealed()
+        .does("Unseal a dev or HSM instance again after 'keep seal'", (ctx, caller) -> {
           if (!instance.seal().isSealed()) {
             ctx.json(status(instance, instance.seal().status()));
             return;
@@ -61,7 +62,8 @@ final class SysRoutes {
           instance.audit().recordNow(AuditEvent.success(caller.auditId(), "seal.unseal-auto", "instance", Map.of()));
           ctx.json(status(instance, instance.seal().status()));
         });
-    t.post("/api/v1/sys/seal", "sys.seal", "Seal the instance", (ctx, caller) -> {
+    t.post("/api/v1/sys/seal").needs(Permission.SYS_SEAL).by(CallerKind.ALL_BUT_KEY_TOKENS)
+        .does("Seal the instance: from then on only health, status and unseal answer", (ctx, caller) -> {
       SealStatus s = instance.seal().seal();
       instance.audit().recordNow(AuditEvent.success(caller.auditId(), "seal.seal", "instance", Map.of()));
       ctx.json(status(instance, s));

@@ -31,15 +31,10 @@ final class TokenRoutes {
 
   private TokenRoutes() {}
 
-  static void register(RouteTable t, KeepInstance instance, Identity id, ManagedKeys keys) {
-    t.post("/api/v1/tokens", RouteSpec.AUTHENTICATED, "Mint an API token owned by the caller (shown once)",
-        (ctx, caller) -> {
-          AuthRoutes.requireUser(caller);
-          if (caller.machineToken()) {
-            // A machine token minting tokens could widen itself (drop its key, project or permission narrowing).
-            throw new KeepException(KeepException.Kind.FORBIDDEN, "token-mint-needs-person", "machine tokens "
-                + "cannot mint tokens; sign in (keep login, or the console) to mint one");
-          }
+  static void register(RouteTable t, KeepInstance instance, Identity id, ManagedKeys keys, Resources resources) {
+    // Only people mint tokens: a machine token minting tokens could widen itself (drop its narrowing).
+    t.post("/api/v1/tokens").on(Resource.SELF).by(CallerKind.PEOPLE)
+        .does("Mint an API token owned by the caller (shown once)", (ctx, caller) -> {
           TokenRequest req = KeyRoutes.body(ctx, TokenRequest.class);
           int days = req.days() == null ? 30 : req.days();
           if (days < 1 || days > 365) {
@@ -71,34 +66,27 @@ final class TokenRoutes {
           ctx.status(201).json(Map.of("id", issued.id(), "token", issued.secret(), "keys", keyNames,
               "projects", projects));
         });
-    t.get("/api/v1/tokens", RouteSpec.AUTHENTICATED, "The caller's API tokens (never their secrets); with "
-        + "?all=true, every token of the instance, for holders of user.manage", (ctx, caller) -> {
-          requirePerson(caller);
-          boolean all = "true".equals(ctx.queryParam("all"));
-          if (all && !administers(caller)) {
-            throw new KeepException(KeepException.Kind.FORBIDDEN, "forbidden", "listing every token needs the "
-                + "'user.manage' permission (a global role such as admin); without ?all=true you see your own");
-          }
-          if (!all && caller.userId() == null) {
-            throw new KeepException(KeepException.Kind.FORBIDDEN, "user-required", "the bootstrap token owns no "
-                + "tokens; it sees every token of the instance with ?all=true (keep token list --all)");
-          }
-          List<ApiTokenRow> rows = instance.state().read(h -> all ? h.attach(ApiTokenDao.class).list()
-              : h.attach(ApiTokenDao.class).listOf(caller.userId()));
+    t.get("/api/v1/tokens").on(Resource.SELF).by(CallerKind.PEOPLE)
+        .does("The caller's API tokens (never their secrets)", (ctx, caller) -> {
+          List<ApiTokenRow> rows = instance.state().read(h -> h.attach(ApiTokenDao.class).listOf(caller.userId()));
           long now = instance.clock().millis();
           ctx.json(Map.of("tokens", rows.stream().map(r -> view(r, now)).toList()));
         });
-    t.post("/api/v1/tokens/{id}/revoke", RouteSpec.AUTHENTICATED, "Revoke one API token at once: the caller's own, "
-        + "or any token for holders of user.manage (the bootstrap admin token too)", (ctx, caller) -> {
-          requirePerson(caller);
-          String tokenId = ctx.pathParam("id");
+    t.get("/api/v1/tokens/all").needs(Permission.USER_MANAGE).on(Resource.EVERYWHERE)
+        .by(CallerKind.PEOPLE_AND_BOOTSTRAP).does("Every API token of the instance (never their secrets)",
+            (ctx, caller) -> {
+              List<ApiTokenRow> rows = instance.state().read(h -> h.attach(ApiTokenDao.class).list());
+              long now = instance.clock().millis();
+              ctx.json(Map.of("tokens", rows.stream().map(r -> view(r, now)).toList()));
+            });
+    t.post("/api/v1/tokens/{id}/revoke").needs(Permission.USER_MANAGE).on(resources.token("id"))
+        .by(CallerKind.PEOPLE_AND_BOOTSTRAP).does("Revoke one API token at once: the caller's own, or any token for "
+            + "holders of user.manage everywhere (the bootstrap admin token too)", (ctx, caller) -> {
+          String tokenId = caller.target().name();
           long now = instance.clock().millis();
           ApiTokenRow revoked = instance.state().transaction(h -> {
             ApiTokenDao dao = h.attach(ApiTokenDao.class);
-            ApiTokenRow row = dao.findById(tokenId)
-                .filter(r -> administers(caller) || (r.userId() != null && r.userId().equals(caller.userId())))
-                .orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND, "token-not-found", "no token '"
-                    + tokenId + "' of yours; 'keep token list' shows your tokens and their ids"));
+            ApiTokenRow row = dao.findById(tokenId).orElseThrow();
             if (!revoke(h, instance, caller.auditId(), row, "revoke")) {
               throw new KeepException(KeepException.Kind.CONFLICT, "token-already-revoked", "token '" + tokenId
                   + "' was already revoked" + (row.revokedAt() == null ? ""
@@ -125,19 +113,6 @@ final class TokenRoutes {
     details.put("via", via);
     instance.audit().record(h, AuditEvent.success(actor, "token.revoke", "token:" + token.id(), details));
     return true;
-  }
-
-  /** Listing and revoking tokens is for people and the bootstrap token; a machine token could revoke its peers. */
-  private static void requirePerson(Caller caller) {
-    if (caller.machineToken()) {
-      throw new KeepException(KeepException.Kind.FORBIDDEN, "person-required", "machine tokens cannot list or "
-          + "revoke tokens; sign in (keep login, or the console) to do that");
-    }
-  }
-
-  /** Whether the caller manages users instance-wide, and so every token. */
-  private static boolean administers(Caller caller) {
-    return Authenticator.allowed(caller, Permission.USER_MANAGE, null) && caller.tokenProjects().isEmpty();
   }
 
   /** What a token listing shows: never the secret or its hash. */

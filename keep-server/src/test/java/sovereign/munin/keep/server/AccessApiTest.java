@@ -81,9 +81,9 @@ class AccessApiTest {
   @Test
   void approve_ownerAndSecurity_grantsAccessThatExpires() throws Exception {
     String id = request(dev, 7);
-    assertThat(readPayments()).isEqualTo(403);
+    assertThat(readPayments()).isEqualTo(404);
     assertThat(json(approve(id, owner)).path("status").asText()).isEqualTo("PENDING");
-    assertThat(readPayments()).isEqualTo(403);
+    assertThat(readPayments()).isEqualTo(404);
     assertThat(json(approve(id, security)).path("status").asText()).isEqualTo("ACTIVE");
     assertThat(readPayments()).isEqualTo(200);
     HttpResponse<String> report = f.withToken("GET", "/api/v1/access/report", null, security);
@@ -91,7 +91,7 @@ class AccessApiTest {
     assertThat(json(report).get(0).path("approvedByOwner").asText()).startsWith("user:");
     f.clock.advance(Duration.ofDays(7).plusMinutes(1));
     dev = f.loginToken(f.identity.users().byName("dev").id()); // the test tokens last a day
-    assertThat(readPayments()).isEqualTo(403);
+    assertThat(readPayments()).isEqualTo(404);
   }
 
   @Test
@@ -109,15 +109,16 @@ class AccessApiTest {
     HttpResponse<String> again = approve(id, both);
     assertThat(again.statusCode()).isEqualTo(403);
     assertThat(type(again)).isEqualTo("same-approver");
-    assertThat(readPayments()).isEqualTo(403);
+    assertThat(readPayments()).isEqualTo(404);
   }
 
   @Test
-  void approve_ownerOfAnotherProject_isNotEligible() throws Exception {
+  void approve_ownerOfAnotherProject_doesNotSeeTheRequest() throws Exception {
     String id = request(dev, 7);
     HttpResponse<String> res = approve(id, ownerB);
-    assertThat(res.statusCode()).isEqualTo(403);
-    assertThat(type(res)).isEqualTo("approver-not-eligible");
+    assertThat(res.statusCode()).isEqualTo(404);
+    assertThat(type(res)).isEqualTo("request-not-found");
+    assertThat(type(approve("r_nosuchrequest", ownerB))).isEqualTo("request-not-found");
   }
 
   @Test
@@ -126,7 +127,7 @@ class AccessApiTest {
     assertThat(approve(id, security).statusCode()).isEqualTo(200);
     HttpResponse<String> second = approve(id, f.loginToken(f.user("sid", "security-team")));
     assertThat(type(second)).isEqualTo("already-approved");
-    assertThat(readPayments()).isEqualTo(403);
+    assertThat(readPayments()).isEqualTo(404);
   }
 
   @Test
@@ -172,17 +173,18 @@ class AccessApiTest {
     f.clock.advance(Duration.ofDays(20)); // past the 14-day window, with no run in between
     assertThat(f.identity.reviews().runDue()).isEqualTo(1);
     dev = f.loginToken(f.identity.users().byName("dev").id());
-    assertThat(readPayments()).isEqualTo(403);
+    assertThat(readPayments()).isEqualTo(404);
   }
 
   @Test
-  void review_recertifiedByOwner_keepsGrant_selfReviewRefused() throws Exception {
+  void review_recertifiedByOwner_keepsGrant_othersDoNotSeeIt() throws Exception {
     String grant = activeGrant();
     f.identity.reviews().runDue();
     String review = json(f.withToken("GET", "/api/v1/access/reviews", null, owner)).get(0).path("review").asText();
     String base = "/api/v1/access/reviews/" + review + "/grants/" + grant;
-    assertThat(type(f.withToken("POST", base + "/recertify", "{}", dev))).isEqualTo("self-review");
-    assertThat(type(f.withToken("POST", base + "/recertify", "{}", ownerB))).isEqualTo("reviewer-not-eligible");
+    // Neither the holder (a developer) nor another project's owner may review it, so neither sees it.
+    assertThat(type(f.withToken("POST", base + "/recertify", "{}", dev))).isEqualTo("review-not-found");
+    assertThat(type(f.withToken("POST", base + "/recertify", "{}", ownerB))).isEqualTo("review-not-found");
     assertThat(f.withToken("POST", base + "/recertify", "{}", owner).statusCode()).isEqualTo(204);
     f.clock.advance(Duration.ofDays(20));
     assertThat(f.identity.reviews().runDue()).isZero();

@@ -163,32 +163,34 @@ class AuthApiTest {
     assertThat(res.statusCode()).isEqualTo(403);
     assertThat(type(res)).isEqualTo("forbidden");
     assertThat(json(res).path("detail").asText()).contains("'key.manage'")
-        .contains("roles that grant it: security-team, project-owner (of a project)").doesNotContain("this project");
+        .contains("roles that grant it everywhere: security-team").doesNotContain("this project");
   }
 
   @Test
-  void project_guessedIdOfAnotherProject_isForbidden() throws Exception {
+  void project_guessedIdOfAnotherProject_answersAsMissing() throws Exception {
     f.user("alice", "developer");
     f.user("bob", "developer");
     String mine = f.identity.projects().create("test", "payments", "alice").id();
     String theirs = f.identity.projects().create("test", "ledger", "bob").id();
     ServerFixture.Session s = f.login("alice");
     assertThat(f.withSession("GET", "/api/v1/projects/" + mine, null, s).statusCode()).isEqualTo(200);
-    assertThat(f.withSession("GET", "/api/v1/projects/" + theirs, null, s).statusCode()).isEqualTo(403);
-    assertThat(f.withSession("GET", "/api/v1/projects/p_doesnotexist", null, s).statusCode()).isEqualTo(403);
+    HttpResponse<String> hidden = f.withSession("GET", "/api/v1/projects/" + theirs, null, s);
+    HttpResponse<String> missing = f.withSession("GET", "/api/v1/projects/p_doesnotexist", null, s);
+    assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
+    assertThat(type(hidden)).isEqualTo(type(missing)).isEqualTo("project-not-found");
     assertThat(json(f.withSession("GET", "/api/v1/projects", null, s))).hasSize(1);
   }
 
   @Test
-  void token_outsideItsScope_isForbidden() throws Exception {
+  void token_outsideItsScope_seesNothingThere() throws Exception {
     String alice = f.user("alice", "developer");
     String a = f.identity.projects().create("test", "payments", "alice").id();
     String b = f.identity.projects().create("test", "ledger", "alice").id();
     String narrow = f.token(alice, List.of(a), List.of("project.read"));
     assertThat(f.withToken("GET", "/api/v1/projects/" + a, null, narrow).statusCode()).isEqualTo(200);
-    assertThat(f.withToken("GET", "/api/v1/projects/" + b, null, narrow).statusCode()).isEqualTo(403);
+    assertThat(f.withToken("GET", "/api/v1/projects/" + b, null, narrow).statusCode()).isEqualTo(404);
     String readOnly = f.token(alice, List.of(), List.of("key.read"));
-    assertThat(f.withToken("GET", "/api/v1/projects/" + a, null, readOnly).statusCode()).isEqualTo(403);
+    assertThat(f.withToken("GET", "/api/v1/projects/" + a, null, readOnly).statusCode()).isEqualTo(404);
     f.clock.advance(Duration.ofDays(2));
     assertThat(f.withToken("GET", "/api/v1/projects/" + a, null, narrow).statusCode()).isEqualTo(401);
   }

@@ -138,17 +138,17 @@ class KeyRoutesTest {
   }
 
   @Test
-  void keyRoutes_callerFromAnotherProject_isForbidden() throws Exception {
+  void keyRoutes_callerFromAnotherProject_seesNoSuchKey() throws Exception {
     ok("POST", "/api/v1/keys", Map.of("name", "release", "project", "payments"));
     String stranger = sovereign.munin.keep.app.TestCallers.projectOwner(instance, "elsewhere");
     HttpResponse<String> sign = call("POST", "/api/v1/keys/release/sign", Map.of("message", MSG), stranger);
-    assertThat(sign.statusCode()).isEqualTo(403);
-    assertThat(call("GET", "/api/v1/keys/release", null, stranger).statusCode()).isEqualTo(403);
+    assertThat(sign.statusCode()).isEqualTo(404);
+    assertThat(call("GET", "/api/v1/keys/release", null, stranger).statusCode()).isEqualTo(404);
     assertThat(call("POST", "/api/v1/keys", Map.of("name", "mine", "project", "payments"), stranger).statusCode())
-        .isEqualTo(403);
+        .isEqualTo(404);
     String list = call("GET", "/api/v1/keys", null, stranger).body();
     assertThat(list).doesNotContain("release");
     String admin = sovereign.munin.keep.app.TestCallers.withRole(instance, "admin");
-    assertThat(call("POST", "/api/v1/keys/release/sign", Map.of("message", MSG), admin).statusCode()).isEqualTo(403);
+    assertThat(call("POST", "/api/v1/keys/release/sign", Map.of("message", MSG), admin).statusCode()).isEqualTo(404);
   }
 }

@@ -82,9 +82,10 @@ class KeyScopedTokenTest {
     assertThat(ServerFixture.json(verify).path("valid").asBoolean()).isTrue();
     assertThat(f.withToken("GET", "/api/v1/keys/release/public", null, ci).statusCode()).isEqualTo(200);
 
+    // A key outside the token's narrowing is, for it, a key that does not exist.
     HttpResponse<String> other = sign("docs", ci);
-    assertThat(other.statusCode()).isEqualTo(403);
-    assertThat(type(other)).isEqualTo("token-key-scope");
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(type(other)).isEqualTo("key-not-found");
     assertThat(other.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     long denied = f.instance.state().read(h -> h.createQuery("SELECT COUNT(*) FROM audit_event WHERE action = "
         + "'access.denied' AND actor LIKE 'user:%'").mapTo(Long.class).one());
@@ -101,7 +102,7 @@ class KeyScopedTokenTest {
         .isEqualTo("token-key-scope");
     assertThat(type(f.withToken("POST", "/api/v1/trust/export", "{}", ci))).isEqualTo("token-key-scope");
     assertThat(type(f.withToken("POST", "/api/v1/tokens", Map.of("keys", List.of("docs"), "projects",
-        List.of("payments")), ci))).isEqualTo("token-mint-needs-person");
+        List.of("payments")), ci))).isEqualTo("token-key-scope");
   }
 
   @Test

@@ -39,9 +39,14 @@ final class ServerFixture implements AutoCloseable {
   record Session(String cookie, String csrf, JsonNode body) {}
 
   ServerFixture(Path base, String stateDb, String keysDb) {
+    this(base, stateDb, keysDb, false);
+  }
+
+  /** With {@code probe}, handlers only answer that the authoriser let the caller through (see KeepServer). */
+  ServerFixture(Path base, String stateDb, String keysDb, boolean probe) {
     init = TestInstances.dev(base, stateDb, keysDb);
     instance = KeepInstance.open(new DataDirectory(init.dataDir()), Map.of(), clock, new SecureRandom());
-    server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"), SessionPolicy.DEFAULT);
+    server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"), SessionPolicy.DEFAULT, probe);
     client = HttpClient.newBuilder().sslContext(ClientTls.trusting(init.tlsCert())).build();
     identity = Identity.of(instance, SessionPolicy.DEFAULT);
   }

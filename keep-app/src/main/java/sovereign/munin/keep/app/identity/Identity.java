@@ -45,6 +45,11 @@ public record Identity(Users users, PasswordLogin login, Projects projects, Sess
             login));
   }
 
+  /** Step-up checks, counted towards the sign-in lockout. */
+  public StepUps stepUps() {
+    return new StepUps(login, mfa, webauthnSignIn);
+  }
+
   /** True when the user has a second factor: confirmed TOTP or at least one WebAuthn credential. */
   public boolean hasMfa(UserRow user) {
     return user.hasTotp() || webauthn.enrolled(user.id());

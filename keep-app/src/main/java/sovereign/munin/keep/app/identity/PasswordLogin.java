@@ -104,6 +104,39 @@ public final class PasswordLogin {
     return IdentityErrors.loginFailed();
   }
 
+  /** Whether the account is locked now by repeated failures (sign-in and step-up count alike). */
+  public boolean lockedNow(UserRow user) {
+    return lockout.isLockedAt(failures(user), clock.instant());
+  }
+
+  /**
+   * Counts a wrong step-up code or security-key answer towards the same lockout as sign-in, audited as a failed
+   * {@code user.step-up} naming the credential ({@code via}) that tried.
+   */
+  public void stepUpFailed(UserRow user, String method, String via) {
+    Instant now = clock.instant();
+    int count = user.failedLogins() == Integer.MAX_VALUE ? user.failedLogins() : user.failedLogins() + 1;
+    LoginFailures after = new LoginFailures(count, Optional.of(now));
+    state.transaction(h -> {
+      h.attach(UserDao.class).recordFailures(user.id(), count, now.toEpochMilli());
+      audit.record(h, AuditEvent.failure("user:" + user.id(), "user.step-up", "user:" + user.id(),
+          Map.of("method", method, "via", via, "failures", (long) count, "locked", lockout.isLockedAt(after, now))));
+      return null;
+    });
+  }
+
+  /** A passed step-up: clears the failure count and is audited, naming the credential that stepped up. */
+  public void steppedUp(UserRow user, String method, String via) {
+    state.transaction(h -> {
+      if (user.failedLogins() != 0) {
+        h.attach(UserDao.class).recordFailures(user.id(), 0, null);
+      }
+      audit.record(h, AuditEvent.success("user:" + user.id(), "user.step-up", "user:" + user.id(),
+          Map.of("method", method, "via", via)));
+      return null;
+    });
+  }
+
   private void record(UserRow user, int failures) {
     state.transaction(h -> {
       audit.record(h, new AuditEvent("user:" + user.id(), "user.login", "denied", "user:" + user.id(), null, null,

@@ -44,6 +44,11 @@ public final class TotpMfa {
 
   /** Starts (or restarts) enrolment; returns the otpauth URI once. Refused while TOTP is confirmed. */
   public String enrol(UserRow user) {
+    return enrol(user, "unknown");
+  }
+
+  /** As {@link #enrol(UserRow)}; {@code via} names the credential that asked, for the audit event. */
+  public String enrol(UserRow user, String via) {
     if (user.hasTotp()) {
       throw new KeepException(KeepException.Kind.CONFLICT, "mfa-already-enrolled", "TOTP is already set up; an "
           + "administrator can reset it with 'keep user reset-mfa'");
@@ -55,7 +60,7 @@ public final class TotpMfa {
       state.transaction(h -> {
         h.attach(UserDao.class).setTotp(user.id(), wrapped, 0, -1);
         audit.record(h, AuditEvent.success("user:" + user.id(), "user.mfa-enrol-start", "user:" + user.id(),
-            Map.of("method", "totp")));
+            Map.of("method", "totp", "via", via)));
         return null;
       });
       return OtpAuthUri.totp(ISSUER, user.name(), secret, Totp.DEFAULT);
@@ -64,6 +69,11 @@ public final class TotpMfa {
 
   /** Confirms enrolment with a first code; returns the recovery codes, shown once. */
   public List<String> confirm(UserRow user, String code) {
+    return confirm(user, code, "unknown");
+  }
+
+  /** As {@link #confirm(UserRow, String)}; {@code via} names the credential that asked, for the audit event. */
+  public List<String> confirm(UserRow user, String code, String via) {
     if (user.totpSecret() == null || user.hasTotp()) {
       throw new KeepException(KeepException.Kind.CONFLICT, "mfa-not-pending", "start TOTP enrolment first");
     }
@@ -78,7 +88,7 @@ public final class TotpMfa {
       dao.deleteRecoveryCodes(user.id());
       codes.storedHashes().forEach(hash -> dao.insertRecoveryCode(user.id(), hash));
       audit.record(h, AuditEvent.success("user:" + user.id(), "user.mfa-enrol", "user:" + user.id(),
-          Map.of("method", "totp", "recoveryCodes", (long) codes.codes().size())));
+          Map.of("method", "totp", "recoveryCodes", (long) codes.codes().size(), "via", via)));
       return null;
     });
     return codes.codes();

@@ -67,6 +67,14 @@ public final class WebAuthnMfa {
 
   /** Checks the browser's {@code PublicKeyCredential.toJSON()} against the pending challenge and stores the key. */
   public WebAuthnCredentialRow register(UserRow user, String credentialJson, String label) {
+    return register(user, credentialJson, label, "unknown");
+  }
+
+  /**
+   * As {@link #register(UserRow, String, String)}; {@code via} names the credential that asked (the session, or a
+   * login token by id), for the audit event.
+   */
+  public WebAuthnCredentialRow register(UserRow user, String credentialJson, String label, String via) {
     String name = label(label);
     if (credentialJson == null || credentialJson.length() > MAX_JSON_CHARS) {
       throw KeepException.badInput("webauthn-credential-missing", "send the credential the browser created, as "
@@ -99,7 +107,7 @@ public final class WebAuthnMfa {
       }
       dao.insert(row);
       audit.record(h, AuditEvent.success("user:" + user.id(), "user.mfa-enrol", "user:" + user.id(),
-          Map.of("method", "webauthn", "credential", row.id())).withPersonal("user:" + user.id(),
+          Map.of("method", "webauthn", "credential", row.id(), "via", via)).withPersonal("user:" + user.id(),
           Map.of("label", name)));
       return row;
     });
@@ -116,6 +124,11 @@ public final class WebAuthnMfa {
 
   /** Removes one of the user's own credentials. */
   public void remove(UserRow user, String credential) {
+    remove(user, credential, "unknown");
+  }
+
+  /** As {@link #remove(UserRow, String)}; {@code via} names the credential that asked, for the audit event. */
+  public void remove(UserRow user, String credential, String via) {
     state.transaction(h -> {
       WebAuthnDao dao = h.attach(WebAuthnDao.class);
       if (credential == null || dao.delete(user.id(), credential) != 1) {
@@ -123,7 +136,8 @@ public final class WebAuthnMfa {
             + "security key or passkey with id '" + credential + "'");
       }
       audit.record(h, AuditEvent.success("user:" + user.id(), "user.mfa-remove", "user:" + user.id(),
-          Map.of("method", "webauthn", "credential", credential, "left", (long) dao.countOf(user.id()))));
+          Map.of("method", "webauthn", "credential", credential, "left", (long) dao.countOf(user.id()),
+              "via", via)));
       return null;
     });
   }

@@ -32,16 +32,31 @@ public final class TrustFiles {
     this.ops = ops;
   }
 
-  /** The signed trust file as JSON text. */
+  /** Why a version in a trust file is no longer trusted: a code, never the free text given at revocation. */
+  public static final String REVOCATION_REASON = "key-compromise";
+
+  /** The signed trust file of every project, as JSON text: for roles that see keys organisation-wide. */
   public String export(String actor) {
+    return export(actor, null);
+  }
+
+  /**
+   * The signed trust file as JSON text, of the keys of {@code project} only (its payload names it), or of every
+   * project when {@code project} is null.
+   */
+  public String export(String actor, String project) {
     ensureRoot(actor);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("v", 1);
     body.put("instance", instance.config().instanceId());
     body.put("issuedAt", instance.clock().instant().toString());
+    body.put("scope", project == null ? "organisation" : "project:" + project);
     List<Object> list = new ArrayList<>();
     for (KeyView k : keys.list()) {
       if (k.type().equals(KeyType.AES_256_GCM.id())) {
+        continue;
+      }
+      if (project != null && !project.equals(k.project()) && !k.name().equals(ROOT_KEY)) {
         continue;
       }
       Map<String, Object> key = new LinkedHashMap<>();
@@ -60,7 +75,9 @@ public final class TrustFiles {
         putIfSet(m, "validFrom", v.activatedAt());
         putIfSet(m, "validUntil", v.retiredAt() != null ? v.retiredAt() : v.overlapUntil());
         putIfSet(m, "compromisedAt", v.compromisedAt());
-        putIfSet(m, "compromiseReason", v.compromiseReason());
+        if (v.compromisedAt() != null) {
+          m.put("revocationReason", REVOCATION_REASON);
+        }
         if (v.compromisedAt() != null) {
           m.put("signaturesBeforeCompromise", signaturesBeforeCompromise(k.name(), v.version()));
         }
