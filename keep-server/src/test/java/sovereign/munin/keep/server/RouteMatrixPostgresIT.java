@@ -8,6 +8,7 @@ class RouteMatrixPostgresIT extends RouteMatrixTest {
 
   @Override
   ServerFixture newFixture(Path dir) {
-    return new ServerFixture(dir, TestPostgres.freshDatabase().display(), TestPostgres.freshDatabase().display());
+    return new ServerFixture(dir, TestPostgres.freshDatabase().display(), TestPostgres.freshDatabase().display(),
+        true);
   }
 }

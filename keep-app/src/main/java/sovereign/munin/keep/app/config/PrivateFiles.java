@@ -48,11 +48,17 @@ public final class PrivateFiles {
     }
   }
 
+  /** Takes away what {@code mode} does not grant; never adds a permission (a read-only directory stays so). */
   private static void narrow(Path p, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode) {
     try {
-      if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          && !Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(mode)) {
-        Files.setPosixFilePermissions(p, mode);
+      if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        var now = Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        var narrowed = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        narrowed.addAll(now);
+        narrowed.retainAll(mode);
+        if (!narrowed.equals(now)) {
+          Files.setPosixFilePermissions(p, narrowed);
+        }
       }
     } catch (IOException | UnsupportedOperationException e) {
       // left as it is; see ownerOnly
