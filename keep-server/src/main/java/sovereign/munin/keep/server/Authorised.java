@@ -1,6 +1,5 @@
 package sovereign.munin.keep.server;
 
-import java.util.Set;
 import sovereign.munin.keep.governance.Actor;
 import sovereign.munin.keep.governance.Permission;
 
@@ -23,16 +22,8 @@ record Authorised(Caller who, Target target) {
     return who.actor();
   }
 
-  CallerKind kind() {
-    return who.kind();
-  }
-
   boolean mustChangePassword() {
     return who.mustChangePassword();
-  }
-
-  Set<String> tokenKeys() {
-    return who.tokenKeys();
   }
 
   /** Whether a listing may show this caller an item of {@code projectId} that needs {@code p}. */

@@ -80,6 +80,12 @@ final class RouteTable {
     }
   }
 
+  /** The probe's answer: the request got past the authoriser. */
+  private static void probe(io.javalin.http.Context ctx, Authorised caller) {
+    ctx.body(); // read as a handler would, so the connection stays usable for the next request
+    ctx.json(java.util.Map.of("authorised", true));
+  }
+
   RouteTable add(RouteSpec spec) {
     boolean clash = routes.stream().anyMatch(r -> r.method().equals(spec.method()) && r.path().equals(spec.path()));
     if (clash) {
@@ -101,9 +107,7 @@ final class RouteTable {
    */
   void install(JavalinConfig cfg, DeniedAccess access, Database state, boolean probe) {
     for (RouteSpec r : routes) {
-      // The probe reads the body as a handler would, so the connection stays usable for the next request.
-      RouteSpec.Handler handler = probe ? (ctx, caller) -> ctx.json(java.util.Map.of("authorised",
-          ctx.body().length() >= 0)) : r.handler();
+      RouteSpec.Handler handler = probe ? RouteTable::probe : r.handler();
       // One reading of the state change counter serves the whole request (authentication and every cache).
       io.javalin.http.Handler h = ctx -> state.announcingWrite(() -> StateGenerations.sharedWithin(() -> {
         handler.handle(ctx, access.check(ctx, r));

@@ -85,32 +85,15 @@ public final class Database implements AutoCloseable {
    */
   private static void ownerOnly(Path file) {
     var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
-    try {
-      if (Files.exists(file)) {
-        narrowTo(file, mode);
-      } else {
+    if (!Files.exists(file)) {
+      try {
         Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
+      } catch (UnsupportedOperationException | java.io.IOException e) {
+        return; // no POSIX modes here, or a race with another opener: SQLite's own error, if any, says more
       }
-      for (String suffix : new String[] {"-wal", "-shm"}) {
-        Path side = file.resolveSibling(file.getFileName() + suffix);
-        if (Files.exists(side)) {
-          narrowTo(side, mode);
-        }
-      }
-    } catch (UnsupportedOperationException | java.io.IOException e) {
-      // A file system without POSIX modes, or a file another user owns: SQLite's own error, if any, says more.
     }
-  }
-
-  /** Takes away what {@code mode} does not grant, never adding a permission (a read-only file stays so). */
-  private static void narrowTo(Path file, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode)
-      throws java.io.IOException {
-    var now = Files.getPosixFilePermissions(file);
-    var narrowed = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
-    narrowed.addAll(now);
-    narrowed.retainAll(mode);
-    if (!narrowed.equals(now)) {
-      Files.setPosixFilePermissions(file, narrowed);
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      FileModes.narrow(file.resolveSibling(file.getFileName() + suffix), mode);
     }
   }
 

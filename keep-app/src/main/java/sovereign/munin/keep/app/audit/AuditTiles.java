@@ -31,7 +31,7 @@ public final class AuditTiles {
     try {
       if (path.startsWith("entries/")) {
         TileId id = TileId.parseEntriesPath("tile/" + path);
-        long first = leavesBefore(id.index(), 0, path);
+        long first = spanEnd(id.index(), 0, 0, path);
         if (first > size - id.width()) {
           throw notYet(path);
         }
@@ -43,7 +43,7 @@ public final class AuditTiles {
       }
       TileId id = TileId.parsePath("tile/" + path);
       // The smallest tree in which this is exactly a tile; its hashes are stored once the tree reaches that size.
-      long exact = leavesBefore(id.index(), id.width(), path, id.level());
+      long exact = spanEnd(id.index(), id.width(), id.level(), path);
       if (exact > size) {
         throw notYet(path);
       }
@@ -60,10 +60,11 @@ public final class AuditTiles {
   }
 
   /**
-   * {@code (index * 256 + width) * 256^level}: the leaves up to the end of a tile's span. Any tile whose span would
+   * {@code (index * 256 + width) * 256^level}: the leaves up to the end of a tile's span (with width 0 at level 0,
+   * the first leaf of an entry bundle). Any tile whose span would
    * not fit in a tree of at most 2^63 - 1 leaves is one no tree here holds, so it is "not found", never an overflow.
    */
-  private static long leavesBefore(long index, int width, String path, int level) {
+  private static long spanEnd(long index, int width, int level, String path) {
     if (TileId.HEIGHT * level >= Long.SIZE - 1) {
       throw notYet(path);
     }
@@ -73,10 +74,6 @@ public final class AuditTiles {
     } catch (ArithmeticException e) {
       throw notYet(path);
     }
-  }
-
-  private static long leavesBefore(long index, int width, String path) {
-    return leavesBefore(index, width, path, 0);
   }
 
   private static KeepException notYet(String path) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.ByteBuffer;
+import sovereign.munin.keep.store.FileModes;
 
 /** Writes files only their owner may read, created new (never overwriting) and synced to disk. */
 public final class PrivateFiles {
@@ -38,30 +39,13 @@ public final class PrivateFiles {
     var dirMode = PosixFilePermissions.fromString("rwx------");
     var fileMode = PosixFilePermissions.fromString("rw-------");
     for (Path d : new Path[] {dir.root(), dir.tlsDir(), dir.blobs()}) {
-      narrow(d, dirMode);
+      FileModes.narrow(d, dirMode);
     }
-    narrow(dir.config(), fileMode);
+    FileModes.narrow(dir.config(), fileMode);
     try (var files = Files.list(dir.tlsDir())) {
-      files.filter(Files::isRegularFile).forEach(f -> narrow(f, fileMode));
+      files.filter(Files::isRegularFile).forEach(f -> FileModes.narrow(f, fileMode));
     } catch (IOException | RuntimeException e) {
       // no tls/ folder (a certificate configured elsewhere): nothing to narrow there
-    }
-  }
-
-  /** Takes away what {@code mode} does not grant; never adds a permission (a read-only directory stays so). */
-  private static void narrow(Path p, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode) {
-    try {
-      if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        var now = Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        var narrowed = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
-        narrowed.addAll(now);
-        narrowed.retainAll(mode);
-        if (!narrowed.equals(now)) {
-          Files.setPosixFilePermissions(p, narrowed);
-        }
-      }
-    } catch (IOException | UnsupportedOperationException e) {
-      // left as it is; see ownerOnly
     }
   }
 

@@ -1,5 +1,7 @@
 package sovereign.munin.keep.app.identity;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.store.identity.UserRow;
 
@@ -22,30 +24,29 @@ public final class StepUps {
 
   /** Passes when {@code code} is a fresh TOTP code or an unused recovery code; otherwise counts and refuses. */
   public void withCode(UserRow user, String code, String via) {
-    refuseWhileLocked(user);
-    if (!totp.verify(user, code)) {
-      login.stepUpFailed(user, "totp", via);
-      throw new KeepException(KeepException.Kind.FORBIDDEN, "mfa-code-wrong", "the code is wrong, was already "
-          + "used, or no TOTP is enrolled ('keep mfa totp' enrols one); repeated wrong codes lock the account");
-    }
-    login.steppedUp(user, "totp", via);
+    check(user, "totp", via, () -> totp.verify(user, code), () -> new KeepException(KeepException.Kind.FORBIDDEN,
+        "mfa-code-wrong", "the code is wrong, was already used, or no TOTP is enrolled ('keep mfa totp' enrols "
+        + "one); repeated wrong codes lock the account"));
   }
 
   /** Passes when the assertion answers the user's pending step-up challenge; otherwise counts and refuses. */
   public void withSecurityKey(UserRow user, String credentialJson, String via) {
-    refuseWhileLocked(user);
-    if (!webauthn.stepUp(user, credentialJson)) {
-      login.stepUpFailed(user, "webauthn", via);
-      throw new KeepException(KeepException.Kind.FORBIDDEN, "webauthn-assertion-refused", "the security key's "
-          + "answer was refused: ask for new step-up options and try again");
-    }
-    login.steppedUp(user, "webauthn", via);
+    check(user, "webauthn", via, () -> webauthn.stepUp(user, credentialJson), () -> new KeepException(
+        KeepException.Kind.FORBIDDEN, "webauthn-assertion-refused", "the security key's answer was refused: ask "
+        + "for new step-up options and try again"));
   }
 
-  private void refuseWhileLocked(UserRow user) {
+  /** A locked account is refused unchecked; a failed answer is counted and refused; a passed one is recorded. */
+  private void check(UserRow user, String method, String via, BooleanSupplier passes,
+      Supplier<KeepException> refusal) {
     if (login.lockedNow(user)) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "mfa-locked", "the account is locked for a while "
           + "after repeated failed sign-ins or step-ups; wait, or ask an administrator");
     }
+    if (!passes.getAsBoolean()) {
+      login.stepUpFailed(user, method, via);
+      throw refusal.get();
+    }
+    login.steppedUp(user, method, via);
   }
 }

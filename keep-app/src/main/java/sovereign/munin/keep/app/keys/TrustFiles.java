@@ -77,8 +77,6 @@ public final class TrustFiles {
         putIfSet(m, "compromisedAt", v.compromisedAt());
         if (v.compromisedAt() != null) {
           m.put("revocationReason", REVOCATION_REASON);
-        }
-        if (v.compromisedAt() != null) {
           m.put("signaturesBeforeCompromise", signaturesBeforeCompromise(k.name(), v.version()));
         }
         versions.add(m);
