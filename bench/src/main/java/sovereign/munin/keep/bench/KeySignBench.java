@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.config.ListenAddress;
 import sovereign.munin.keep.app.tls.ClientTls;
+import sovereign.munin.keep.governance.SessionPolicy;
 import sovereign.munin.keep.server.KeepServer;
 
 /**
@@ -248,12 +249,12 @@ public final class KeySignBench {
   /** The login token of a new project owner of {@code project}, who creates the key and mints the machine token. */
   private static String projectOwnerToken(KeepInstance instance, String project) {
     var identity = sovereign.munin.keep.app.identity.Identity.of(instance,
-        sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+        sovereign.munin.keep.governance.SessionPolicy.DEFAULT);
     var user = identity.users().create("bench", "bench-owner", "developer");
     identity.users().changePassword(user.id(), user.password().value(), "a long benchmark passphrase");
     identity.projects().create("bench", project, "bench-owner");
     // Stands for a person who has just signed in with MFA: creating the key is a sensitive action.
-    return instance.state().transaction(h -> identity.tokens().issueLogin(h, user.id(),
+    return instance.state().transaction(h -> instance.tokens().issueLogin(h, user.id(),
         java.time.Duration.ofHours(1), true)).secret();
   }
 

@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import sovereign.munin.keep.governance.SessionPolicy;
 import sovereign.munin.keep.store.ApiTokenDao;
 import sovereign.munin.keep.store.ApiTokenRow;
 import sovereign.munin.keep.store.Database;
@@ -89,11 +91,11 @@ public final class ApiTokens {
     state.transaction(h -> h.attach(ApiTokenDao.class).markMfa(tokenId, clock.millis()));
   }
 
-  /** Whether the person behind a login token passed a second factor within {@code window}. */
-  public boolean recentMfa(String tokenId, Duration window) {
-    long now = clock.millis();
+  /** Whether the person behind a login token passed a second factor recently enough for {@code policy}. */
+  public boolean recentMfa(String tokenId, SessionPolicy policy) {
+    Instant now = clock.instant();
     return state.read(h -> h.attach(ApiTokenDao.class).mfaAt(tokenId))
-        .filter(at -> at <= now && now - at <= window.toMillis()).isPresent();
+        .filter(at -> policy.freshAt(Instant.ofEpochMilli(at), now)).isPresent();
   }
 
   private Issued insert(Handle h, String label, String userId, String projects, String permissions, String keys,
@@ -113,19 +115,36 @@ public final class ApiTokens {
     return presented != null && FORM.matcher(presented).matches() ? Optional.of(hash(presented)) : Optional.empty();
   }
 
-  /** The stored row with this digest, live or not; the caller checks {@link ApiTokenRow#usableAt}. */
-  public Optional<ApiTokenRow> byDigest(String digest) {
-    return state.read(h -> h.attach(ApiTokenDao.class).findByHash(digest));
+  /** The token with this digest, live or not; the caller checks {@link TokenView#usableAt}. */
+  public Optional<TokenView> byDigest(String digest) {
+    return state.read(h -> h.attach(ApiTokenDao.class).findByHash(digest)).map(TokenView::of);
   }
 
-  /** The token row when the presented text is a live token; empty otherwise (the reason is not revealed). */
-  public Optional<ApiTokenRow> authenticate(String presented) {
-    if (presented == null || !FORM.matcher(presented).matches()) {
-      return Optional.empty();
-    }
+  /** The token when the presented text is a live token; empty otherwise (the reason is not revealed). */
+  public Optional<TokenView> authenticate(String presented) {
     long now = clock.millis();
-    Optional<ApiTokenRow> row = state.read(h -> h.attach(ApiTokenDao.class).findByHash(hash(presented)));
-    return row.filter(r -> r.usableAt(now));
+    return digest(presented).flatMap(this::byDigest).filter(t -> t.usableAt(now));
+  }
+
+  /** The token with this id, live or not. */
+  public Optional<TokenView> byId(String id) {
+    return id == null ? Optional.empty() : state.read(h -> h.attach(ApiTokenDao.class).findById(id))
+        .map(TokenView::of);
+  }
+
+  /** The tokens {@code userId} owns, newest first. */
+  public java.util.List<TokenView> listOf(String userId) {
+    return state.read(h -> h.attach(ApiTokenDao.class).listOf(userId)).stream().map(TokenView::of).toList();
+  }
+
+  /** Every token of the instance. */
+  public java.util.List<TokenView> list() {
+    return state.read(h -> h.attach(ApiTokenDao.class).list()).stream().map(TokenView::of).toList();
+  }
+
+  /** Revokes a token inside the caller's transaction; false when it was already revoked. */
+  public boolean revoke(Handle h, String tokenId) {
+    return h.attach(ApiTokenDao.class).revoke(tokenId, clock.millis()) == 1;
   }
 
   private String randomId() {

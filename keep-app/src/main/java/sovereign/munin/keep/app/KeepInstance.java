@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.audit.AuditLog;
 import sovereign.munin.keep.app.audit.Sequencer;
+import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.KeepConfig;
 import sovereign.munin.keep.app.seal.DevUnsealFile;
 import sovereign.munin.keep.app.seal.HsmRootKey;
@@ -145,6 +145,51 @@ public final class KeepInstance implements AutoCloseable {
 
   /** Integrates recorded events into the Merkle tree; started by the server. */
   public Sequencer sequencer() { return sequencer; }
+
+  /**
+   * Runs one request's work: it reads the state change counter once and shares that reading with every cache it
+   * consults, and counts as a caller that may write to the state database (so a write waits for it where the
+   * database serialises writers).
+   */
+  public <R, X extends Throwable> R perRequest(java.lang.ScopedValue.CallableOp<R, X> work) throws X {
+    return state.announcingWrite(() -> sovereign.munin.keep.store.StateGenerations.sharedWithin(work));
+  }
+
+  /** The state database's change counter, for caches that must drop what any node's write made stale. */
+  public StateGeneration generation() {
+    return new StateGeneration(state);
+  }
+
+  /** Checkpoints, proofs and event search of the audit log. */
+  public sovereign.munin.keep.app.audit.AuditReader auditReader() {
+    return new sovereign.munin.keep.app.audit.AuditReader(state);
+  }
+
+  /** The audit log as C2SP tlog-tiles. */
+  public sovereign.munin.keep.app.audit.AuditTiles auditTiles() {
+    return new sovereign.munin.keep.app.audit.AuditTiles(state);
+  }
+
+  /** Registered witnesses and their cosignatures. */
+  public sovereign.munin.keep.app.audit.Witnesses witnesses() {
+    return new sovereign.munin.keep.app.audit.Witnesses(state, audit, clock);
+  }
+
+  /** The log's own verifier keys (current and retired). */
+  public java.util.List<sovereign.munin.keep.log.VerifierKey> logVerifierKeys() {
+    return sovereign.munin.keep.app.audit.LogKeys.verifierKeys(state);
+  }
+
+  /** Verifies the whole audit log against its checkpoints and verifier keys. */
+  public sovereign.munin.keep.app.audit.AuditVerifier auditVerifier() {
+    return new sovereign.munin.keep.app.audit.AuditVerifier(state,
+        sovereign.munin.keep.app.audit.LogKeys.origin(config.instanceId()), logVerifierKeys());
+  }
+
+  /** Crypto-shredding of a data subject's personal fields. */
+  public sovereign.munin.keep.app.audit.Erasure erasure() {
+    return new sovereign.munin.keep.app.audit.Erasure(state, keys, seal, audit, clock);
+  }
 
   @Override
   public void close() {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.identity.NewUser;
-import sovereign.munin.keep.app.identity.SessionPolicy;
+import sovereign.munin.keep.governance.SessionPolicy;
 
 /** API tokens for test callers with a given role, owning the given projects (created if missing). */
 public final class TestCallers {
@@ -69,7 +69,8 @@ public final class TestCallers {
 
   /** The token {@code keep login} would keep for this person (a person's token, not a machine's). */
   private static String token(KeepInstance instance, Identity identity, String userId) {
-    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1), true)).secret();
+    return instance.state().transaction(h -> instance.tokens().issueLogin(h, userId, Duration.ofDays(1), true))
+        .secret();
   }
 
   private static String shortId() {

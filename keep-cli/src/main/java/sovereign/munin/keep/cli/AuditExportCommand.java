@@ -10,12 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import sovereign.munin.keep.app.KeepException;
-import sovereign.munin.keep.app.audit.AuditExport;
+import sovereign.munin.keep.app.audit.OfflineAudit;
 import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.KeepConfig;
 import sovereign.munin.keep.log.export.ExportSummary;
-import sovereign.munin.keep.store.Database;
-import sovereign.munin.keep.store.StoreException;
 
 /** {@code keep audit export DIR}: write the log as C2SP tlog-tiles for removable media. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -38,9 +36,9 @@ final class AuditExportCommand implements Callable<Integer> {
       throw KeepException.badInput("export-inside-data", "export outside the data directory (to removable media)");
     }
     KeepConfig config = KeepConfig.load(data, System.getenv());
-    try (Database state = Database.open(config.stateDb(), Database.Schema.STATE);
+    try (OfflineAudit log = OfflineAudit.open(config);
          ProgressLine progress = ProgressLine.of(spec.commandLine().getErr(), "exported", 0, keep.json)) {
-      ExportSummary s = new AuditExport(state).export(dir, progress);
+      ExportSummary s = log.export(dir, progress);
       if (keep.json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("directory", dir.toAbsolutePath().toString());
@@ -54,8 +52,6 @@ final class AuditExportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Verify offline: keep audit verify-export " + dir + " --key @audit.vkeys");
       }
       return 0;
-    } catch (StoreException e) {
-      throw new KeepException(KeepException.Kind.UNAVAILABLE, "database-unusable", e.getMessage(), e);
     }
   }
 }

@@ -10,15 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import sovereign.munin.keep.app.KeepException;
-import sovereign.munin.keep.app.audit.AuditVerifier;
-import sovereign.munin.keep.app.audit.LogKeys;
+import sovereign.munin.keep.app.audit.OfflineAudit;
 import sovereign.munin.keep.app.audit.VerifyReport;
 import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.KeepConfig;
 import sovereign.munin.keep.log.LogException;
 import sovereign.munin.keep.log.VerifierKey;
-import sovereign.munin.keep.store.Database;
-import sovereign.munin.keep.store.StoreException;
 
 /** {@code keep audit verify}: recompute the whole log from the stored events and check everything. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -42,10 +39,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
     KeepConfig config = KeepConfig.load(dir, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Database state = Database.open(config.stateDb(), Database.Schema.STATE)) {
-      List<VerifierKey> vkeys = keys == null ? LogKeys.verifierKeys(state) : parse(keys);
+    List<VerifierKey> pinned = keys == null ? null : parse(keys);
+    try (OfflineAudit log = OfflineAudit.open(config)) {
       long[] lastShown = {0};
-      VerifyReport r = new AuditVerifier(state, LogKeys.origin(config.instanceId()), vkeys).verify(n -> {
+      VerifyReport r = log.verify(pinned, n -> {
         if (!keep.json && n - lastShown[0] >= 100_000) {
           lastShown[0] = n;
           err.print("\rverified " + n + " events");
@@ -70,8 +67,6 @@ final class AuditVerifyCommand implements Callable<Integer> {
         }
       }
       return r.ok() ? 0 : 1;
-    } catch (StoreException e) {
-      throw new KeepException(KeepException.Kind.UNAVAILABLE, "database-unusable", e.getMessage(), e);
     }
   }
 

@@ -22,7 +22,7 @@ import sovereign.munin.keep.app.TestInstances;
 import sovereign.munin.keep.app.config.ListenAddress;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.identity.NewUser;
-import sovereign.munin.keep.app.identity.SessionPolicy;
+import sovereign.munin.keep.governance.SessionPolicy;
 import sovereign.munin.keep.server.KeepServer;
 
 /** The identity commands against a real server: users, projects, login, an access request through both approvals. */
@@ -80,12 +80,12 @@ class IdentityCliTest {
     user(name, role);
     var row = identity.users().byName(name);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("secret=([A-Z2-7]+)")
-        .matcher(identity.mfa().enrol(row));
+        .matcher(identity.mfa().enrol(row, "session"));
     assertThat(m.find()).isTrue();
     var secret = sovereign.munin.keep.crypto.SecretBytes.copyOf(sovereign.munin.keep.crypto.Base32.decode(m.group(1)));
     var totp = sovereign.munin.keep.crypto.Totp.DEFAULT;
     var codes = identity.mfa().confirm(identity.users().byName(name),
-        totp.codeAt(secret, totp.stepAt(java.time.Instant.now())));
+        totp.codeAt(secret, totp.stepAt(java.time.Instant.now())), "session");
     recovery.put(name, new java.util.ArrayDeque<>(codes));
   }
 
@@ -147,7 +147,7 @@ class IdentityCliTest {
     var key = new sovereign.munin.keep.app.identity.SoftwareAuthenticator("https://localhost:" + server.port(),
         "localhost");
     served.webauthn().register(alice, key.register((String) served.webauthn().registrationOptions(alice)
-        .get("challenge")), null);
+        .get("challenge")), null, "session");
     System.setIn(new ByteArrayInputStream((PASSWORD + "\n\n").getBytes(StandardCharsets.UTF_8)));
     CliRun r = keep("login", "--name", "alice");
     assertThat(r.exit()).isEqualTo(4);
@@ -226,5 +226,37 @@ class IdentityCliTest {
     CliRun stepped = keep("step-up", "--code", recovery.get("sam").pop(), "--json");
     assertThat(stepped.exit()).as(stepped.err()).isZero();
     assertThat(json(keep("access", "approve", id, "--json")).path("status").asText()).isEqualTo("PENDING");
+
+    // Each step-up at the command line is audited: the wrong code as a failure, the right one as a success, both
+    // naming the login token that asked.
+    String sam = "user:" + identity.users().byName("sam").id();
+    List<JsonNode> stepUps = events("user.step-up").stream().filter(e -> e.path("actor").asText().equals(sam))
+        .toList();
+    assertThat(stepUps).extracting(e -> e.path("outcome").asText()).containsExactly("failure", "success");
+    assertThat(stepUps).allSatisfy(e -> assertThat(e.path("details").path("via").asText()).startsWith("login-token:"));
+  }
+
+  @Test
+  void login_issuesALoginTokenAndAuditsIt() throws Exception {
+    user("lena", "developer");
+    login("lena");
+    String lena = "user:" + identity.users().byName("lena").id();
+    JsonNode issued = events("token.issue").stream().filter(e -> e.path("actor").asText().equals(lena))
+        .findFirst().orElseThrow();
+    assertThat(issued.path("details").path("kind").asText()).isEqualTo("login");
+    String tokenId = issued.path("target").asText().replaceFirst("^token:", "");
+    assertThat(java.nio.file.Files.readString(instance.dataDirectory().cliToken())).contains("keep_" + tokenId + "_");
+    assertThat(events("user.login").stream().map(e -> e.path("actor").asText())).contains(lena);
+  }
+
+  /** The canonical entries of the audit events with this action, oldest first (search answers newest first). */
+  private List<JsonNode> events(String action) throws Exception {
+    instance.sequencer().integrateAll(1000);
+    List<JsonNode> out = new ArrayList<>();
+    for (var e : instance.auditReader().search(new sovereign.munin.keep.app.audit.AuditReader.Query(null, action,
+        null, 0, Long.MAX_VALUE, 1000))) {
+      out.addFirst(JSON.readTree(e.entryText()));
+    }
+    return out;
   }
 }

@@ -3,7 +3,6 @@ package sovereign.munin.keep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,26 +23,12 @@ class KeepProcessIT {
   Path base;
 
   private Process keep(Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        "sovereign.munin.keep.cli.Main"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove("KEEP_HOME");
-    pb.environment().remove("KEEP_SERVER");
-    return pb.start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return KeepProcesses.start(log, args);
   }
 
   @Test
   void upDev_servesReadyOverTls_secondOnSamePortFailsCleanly() throws Exception {
-    int port = freePort();
+    int port = KeepProcesses.freePort();
     Path data = base.resolve("data");
     Process up = keep(base.resolve("up.log"), "up", "--dev", "--data", data.toString(),
         "--listen", "127.0.0.1:" + port);

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.governance.AccessGrant;
 import sovereign.munin.keep.governance.AccessRequest;
 import sovereign.munin.keep.governance.Approval;
 import sovereign.munin.keep.governance.Permission;
-import sovereign.munin.keep.store.identity.AccessGrantRow;
 
 /** Access requests, their two approvals or a denial, and the access-audit report. */
 final class AccessRoutes {
@@ -68,7 +68,7 @@ final class AccessRoutes {
     }
     t.get("/api/v1/access/report").needs(Permission.ACCESS_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
         .does("Access audit: who has what, since when, approved by whom", (ctx, caller) -> ctx.json(
-            id.access().report().stream().filter(g -> caller.sees(Permission.ACCESS_READ, g.projectId()))
+            id.access().report().stream().filter(g -> caller.sees(Permission.ACCESS_READ, g.project()))
                 .map(AccessRoutes::grant).toList()));
   }
 
@@ -96,17 +96,17 @@ final class AccessRoutes {
     return m;
   }
 
-  static Map<String, Object> grant(AccessGrantRow g) {
+  static Map<String, Object> grant(AccessGrant g) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("grant", g.id());
-    m.put("user", "user:" + g.userId());
-    m.put("project", g.projectId());
-    m.put("role", g.role());
-    m.put("since", Instant.ofEpochMilli(g.fromAt()).toString());
-    m.put("until", Instant.ofEpochMilli(g.untilAt()).toString());
+    m.put("user", g.user());
+    m.put("project", g.project());
+    m.put("role", g.role().id());
+    m.put("since", g.from().toString());
+    m.put("until", g.until().toString());
     m.put("approvedByOwner", g.approvedByOwner());
     m.put("approvedBySecurity", g.approvedBySecurity());
-    m.put("lastReviewedAt", Instant.ofEpochMilli(g.lastReviewedAt()).toString());
+    m.put("lastReviewedAt", g.lastReviewedAt().toString());
     return m;
   }
 }

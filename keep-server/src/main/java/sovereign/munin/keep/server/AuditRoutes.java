@@ -8,15 +8,13 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.audit.AuditReader;
 import sovereign.munin.keep.app.audit.AuditTiles;
-import sovereign.munin.keep.app.audit.AuditVerifier;
-import sovereign.munin.keep.app.audit.Erasure;
+import sovereign.munin.keep.app.audit.CheckpointView;
+import sovereign.munin.keep.app.audit.EventView;
 import sovereign.munin.keep.app.audit.LogKeys;
 import sovereign.munin.keep.app.audit.Witnesses;
 import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.log.Hash;
 import sovereign.munin.keep.log.VerifierKey;
-import sovereign.munin.keep.store.audit.AuditEventRow;
-import sovereign.munin.keep.store.audit.CheckpointRow;
 
 /** The audit log over HTTPS: keys, checkpoints, proofs, search, verification, witnesses, erasure. */
 final class AuditRoutes {
@@ -30,20 +28,20 @@ final class AuditRoutes {
   private AuditRoutes() {}
 
   static void register(RouteTable t, KeepInstance instance) {
-    AuditReader reader = new AuditReader(instance.state());
-    Witnesses witnesses = new Witnesses(instance.state(), instance.audit(), instance.clock());
+    AuditReader reader = instance.auditReader();
+    Witnesses witnesses = instance.witnesses();
     String origin = LogKeys.origin(instance.config().instanceId());
 
     t.get("/api/v1/audit/key").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
         .does("Log verifier keys and witnesses", (ctx, caller) -> {
-      ctx.json(Map.of("origin", origin, "vkeys", LogKeys.verifierKeys(instance.state()).stream()
+      ctx.json(Map.of("origin", origin, "vkeys", instance.logVerifierKeys().stream()
           .map(VerifierKey::vkey).toList(), "witnesses", witnesses.keys().stream().map(VerifierKey::vkey).toList(),
           "witnessQuorum", instance.config().witnessQuorum()));
     });
     t.get("/api/v1/audit/checkpoint").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
         .does("Latest (or ?size=N) signed checkpoint", (ctx, caller) -> {
       Long size = Params.optionalLong(ctx, "size", 1, Long.MAX_VALUE);
-      CheckpointRow cp = (size == null ? reader.latest() : reader.bySize(size)).orElseThrow(() ->
+      CheckpointView cp = (size == null ? reader.latest() : reader.bySize(size)).orElseThrow(() ->
           new KeepException(KeepException.Kind.NOT_FOUND, "no-checkpoint", size == null
               ? "the audit log has no checkpoint yet" : "there is no checkpoint of size " + size));
       List<String> cosigners = witnesses.cosigners(cp.treeSize());
@@ -66,7 +64,7 @@ final class AuditRoutes {
       m.put("leafIndex", inc.proof().leafIndex());
       m.put("treeSize", inc.proof().treeSize());
       m.put("leafHash", Hash.ofLeaf(inc.event().entry()).toHex());
-      m.put("entry", AuditReader.entryText(inc.event()));
+      m.put("entry", inc.event().entryText());
       m.put("hashes", inc.proof().hashes().stream().map(Hash::toBase64).toList());
       m.put("checkpoint", inc.checkpoint().note());
       ctx.json(m);
@@ -92,19 +90,18 @@ final class AuditRoutes {
     });
     t.post("/api/v1/audit/verify").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
         .does("Verify the whole log", (ctx, caller) -> {
-      ctx.json(new AuditVerifier(instance.state(), origin, LogKeys.verifierKeys(instance.state())).verify(n -> { }));
+      ctx.json(instance.auditVerifier().verify(n -> { }));
     });
     t.post("/api/v1/audit/erase").needs(Permission.AUDIT_ERASE).by(CallerKind.PEOPLE).stepUp()
         .does("Erase a data subject's personal fields", (ctx, caller) -> {
       EraseRequest req = ctx.bodyAsClass(EraseRequest.class);
-      var r = new Erasure(instance.state(), instance.keys(), instance.seal(), instance.audit(), instance.clock())
-          .erase(req == null ? null : req.subject(), caller.auditId());
+      var r = instance.erasure().erase(req == null ? null : req.subject(), caller.auditId());
       ctx.json(Map.of("subjectId", r.subjectId(), "fieldsDeleted", r.fieldsDeleted()));
     });
-    AuditTiles tiles = new AuditTiles(instance.state());
+    AuditTiles tiles = instance.auditTiles();
     t.get("/api/v1/audit/tlog/checkpoint").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
         .does("C2SP tlog-tiles checkpoint", (ctx, caller) -> {
-      CheckpointRow cp = reader.latest().orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND,
+      CheckpointView cp = reader.latest().orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND,
           "no-checkpoint", "the audit log has no checkpoint yet"));
       ctx.contentType("text/plain; charset=utf-8").result(cp.note());
     });
@@ -142,7 +139,7 @@ final class AuditRoutes {
     });
   }
 
-  static Map<String, Object> checkpoint(CheckpointRow cp) {
+  static Map<String, Object> checkpoint(CheckpointView cp) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("treeSize", cp.treeSize());
     m.put("root", new Hash(cp.root()).toHex());
@@ -151,7 +148,7 @@ final class AuditRoutes {
     return m;
   }
 
-  static Map<String, Object> event(AuditEventRow r) {
+  static Map<String, Object> event(EventView r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("leafIndex", r.leafIndex());
     m.put("eventId", r.eventId());
@@ -160,7 +157,7 @@ final class AuditRoutes {
     m.put("action", r.action());
     m.put("project", r.project());
     m.put("outcome", r.outcome());
-    m.put("entry", AuditReader.entryText(r));
+    m.put("entry", r.entryText());
     return m;
   }
 }

@@ -4,12 +4,9 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import sovereign.munin.keep.app.ApiTokens;
 import sovereign.munin.keep.app.KeepException;
-import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.identity.Identity;
-import sovereign.munin.keep.app.identity.Sessions;
-import sovereign.munin.keep.store.identity.UserRow;
+import sovereign.munin.keep.app.identity.SignIn;
 
 /** Login, logout (here and everywhere), password change and who-am-I; API tokens are minted in TokenRoutes. */
 final class AuthRoutes {
@@ -22,17 +19,16 @@ final class AuthRoutes {
 
   private AuthRoutes() {}
 
-  static void register(RouteTable t, KeepInstance instance, Identity id) {
+  static void register(RouteTable t, Identity id) {
     t.post("/api/v1/auth/login").open().does("Sign in: name, password and TOTP code give a session; without a "
         + "code, a user with a security key gets a WebAuthn challenge for POST /api/v1/auth/login/webauthn",
-        (ctx, caller) -> login(ctx, instance, id));
+        (ctx, caller) -> login(ctx, id));
     t.post("/api/v1/auth/logout").on(Resource.SELF).by(CallerKind.USERS)
         .does("End this session or revoke this token", (ctx, caller) -> {
           if (caller.who().session() != null) {
             id.sessions().end(caller.who().session());
           } else {
-            instance.state().transaction(h -> TokenRoutes.revoke(h, instance, caller.auditId(),
-                caller.who().token(), "logout"));
+            id.tokens().logout(caller.auditId(), caller.who().token());
           }
           clearCookie(ctx);
           ctx.status(204);
@@ -62,52 +58,42 @@ final class AuthRoutes {
     });
   }
 
-  private static void login(Context ctx, KeepInstance instance, Identity id) {
+  private static void login(Context ctx, Identity id) {
     LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
     if (req == null) {
       throw KeepException.badInput("login-missing", "send {\"name\": ..., \"password\": ..., \"code\": ...}");
     }
-    UserRow user = id.login().check(req.name(), req.password());
-    if (req.code() == null || req.code().isBlank()) {
-      // The password was right: a user with a security key answers a challenge in a second step.
-      var challenge = id.webauthnSignIn().startLogin(user);
-      if (challenge.isPresent()) {
+    SignIn.Outcome outcome = id.signIn().withPassword(req.name(), req.password(), req.code(),
+        ctx.cookie(Authenticator.COOKIE), Boolean.TRUE.equals(req.cliToken()));
+    ctx.header("Cache-Control", "no-store");
+    switch (outcome) {
+      case SignIn.SecurityKeyStep step -> {
+        // The password was right: a user with a security key answers a challenge in a second step.
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mfaRequired", true);
-        m.put("loginChallenge", challenge.get().id());
-        m.put("webauthn", challenge.get().options());
-        m.put("totp", user.hasTotp());
-        ctx.header("Cache-Control", "no-store");
+        m.put("loginChallenge", step.challengeId());
+        m.put("webauthn", step.options());
+        m.put("totp", step.totp());
         ctx.json(m);
-        return;
       }
+      case SignIn.SignedIn in -> signedIn(ctx, id, in);
     }
-    boolean mfaDone = id.hasMfa(user);
-    if (mfaDone && !id.mfa().verify(user, req.code())) {
-      throw id.login().secondFactorFailed(user);
-    }
-    id.login().succeeded(user);
-    startSession(ctx, instance, id, user, mfaDone, Boolean.TRUE.equals(req.cliToken()));
   }
 
-  /** Starts a session for a user who passed every factor: the cookie, the CSRF token, optionally a CLI token. */
-  static void startSession(Context ctx, KeepInstance instance, Identity id, UserRow user, boolean mfaDone,
-      boolean cliToken) {
-    Sessions.Started s = id.sessions().start(user.id(), mfaDone, ctx.cookie(Authenticator.COOKIE));
+  /** Answers a completed sign-in: the session cookie, the CSRF token and, when asked for, the CLI token. */
+  static void signedIn(Context ctx, Identity id, SignIn.SignedIn in) {
     Duration absolute = id.sessions().policy().absolute();
-    ctx.header("Set-Cookie", Authenticator.COOKIE + "=" + s.cookie() + "; Path=/; Max-Age=" + absolute.toSeconds()
-        + "; Secure; HttpOnly; SameSite=Strict");
+    ctx.header("Set-Cookie", Authenticator.COOKIE + "=" + in.session().cookie() + "; Path=/; Max-Age="
+        + absolute.toSeconds() + "; Secure; HttpOnly; SameSite=Strict");
     ctx.header("Cache-Control", "no-store");
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("userId", user.id());
-    m.put("role", user.role());
-    m.put("mustChangePassword", user.mustChange());
-    m.put("mfaEnrolled", mfaDone || id.hasMfa(user));
-    m.put("csrfToken", s.csrfToken());
-    if (cliToken) {
-      ApiTokens.Issued token = instance.state().transaction(h -> id.tokens().issueLogin(h, user.id(), absolute,
-          mfaDone));
-      m.put("token", token.secret());
+    m.put("userId", in.user().id());
+    m.put("role", in.user().role());
+    m.put("mustChangePassword", in.user().mustChangePassword());
+    m.put("mfaEnrolled", in.mfaDone());
+    m.put("csrfToken", in.session().csrfToken());
+    if (in.cliToken() != null) {
+      m.put("token", in.cliToken().secret());
     }
     ctx.json(m);
   }

@@ -9,15 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.StateGeneration;
 import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.SessionView;
 import sovereign.munin.keep.app.seal.SealState;
 import sovereign.munin.keep.governance.Actor;
 import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.governance.Role;
 import sovereign.munin.keep.governance.RolePermissions;
-import sovereign.munin.keep.store.identity.SessionRow;
-import sovereign.munin.keep.store.identity.UserDao;
-import sovereign.munin.keep.store.identity.UserRow;
 
 /**
  * Enforces a route's declaration before its handler runs, in this order: sealed instances answer only the routes
@@ -32,15 +31,13 @@ final class Authenticator {
   static final String CSRF_HEADER = "X-CSRF-Token";
 
   private final Identity identity;
-  private final sovereign.munin.keep.store.Database state;
   private final SealState seal;
   private final TokenCallers tokenCallers;
 
-  Authenticator(Identity identity, sovereign.munin.keep.store.Database state, SealState seal, java.time.Clock clock) {
+  Authenticator(Identity identity, StateGeneration generation, SealState seal, java.time.Clock clock) {
     this.identity = identity;
-    this.state = state;
     this.seal = seal;
-    this.tokenCallers = new TokenCallers(identity, state, clock);
+    this.tokenCallers = new TokenCallers(identity, generation, clock);
   }
 
   Identity identity() {
@@ -77,7 +74,7 @@ final class Authenticator {
     return new Authorised(caller, target);
   }
 
-  private static void checkCsrf(Context ctx, RouteSpec route, SessionRow session) {
+  private static void checkCsrf(Context ctx, RouteSpec route, SessionView session) {
     String sent = ctx.header(CSRF_HEADER);
     if (sent == null && ConsoleRoutes.owns(route.path())) {
       // Console forms work without JavaScript, so they carry the token as a hidden field instead of a header.
@@ -147,12 +144,13 @@ final class Authenticator {
       return;
     }
     boolean fresh = kind == CallerKind.SESSION ? identity.sessions().recentMfa(caller.session())
-        : identity.tokens().recentMfa(caller.token().id(), identity.sessions().policy().stepUp());
+        : identity.tokens().recentMfa(caller.token().id(), identity.sessions().policy());
     if (!fresh) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
           + "check: run 'keep step-up' (or step up in the console, POST /api/v1/auth/step-up), then retry");
     }
   }
+
 
   static boolean allowed(Caller caller, Permission p, String project) {
     Set<String> perms = caller.tokenPermissions();
@@ -204,11 +202,8 @@ final class Authenticator {
     return identity.sessions().resolve(ctx.cookie(COOKIE)).flatMap(this::fromSession);
   }
 
-  private Optional<Caller> fromSession(SessionRow s) {
-    return user(s.userId()).map(u -> new Caller(identity.actors().of(u), u.id(), s, null, u.mustChange()));
-  }
-
-  private Optional<UserRow> user(String id) {
-    return state.read(h -> h.attach(UserDao.class).findById(id)).filter(u -> !u.isDisabled());
+  private Optional<Caller> fromSession(SessionView s) {
+    return identity.users().enabled(s.userId())
+        .map(u -> new Caller(identity.actors().of(u), u.id(), s, null, u.mustChangePassword()));
   }
 }

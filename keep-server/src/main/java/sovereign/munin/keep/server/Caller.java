@@ -1,15 +1,15 @@
 package sovereign.munin.keep.server;
 
 import java.util.Set;
+import sovereign.munin.keep.app.TokenView;
+import sovereign.munin.keep.app.identity.SessionView;
 import sovereign.munin.keep.governance.Actor;
-import sovereign.munin.keep.store.ApiTokenRow;
-import sovereign.munin.keep.store.identity.SessionRow;
 
 /**
  * Who is calling: the governance actor with their roles, and how they proved it (a session or a token, with the
  * token's narrowing). {@code userId} is null for the bootstrap admin token, which belongs to no user.
  */
-record Caller(Actor actor, String userId, SessionRow session, ApiTokenRow token, boolean mustChangePassword) {
+record Caller(Actor actor, String userId, SessionView session, TokenView token, boolean mustChangePassword) {
 
   /** The id audit events name as the actor: {@code user:<id>} or {@code token:<id>}. */
   String auditId() {
@@ -24,7 +24,7 @@ record Caller(Actor actor, String userId, SessionRow session, ApiTokenRow token,
     if (userId == null) {
       return CallerKind.BOOTSTRAP;
     }
-    if (ApiTokenRow.LOGIN.equals(token.kind())) {
+    if (TokenView.LOGIN.equals(token.kind())) {
       return CallerKind.LOGIN_TOKEN;
     }
     return tokenKeys().isEmpty() ? CallerKind.MACHINE_TOKEN : CallerKind.KEY_TOKEN;
@@ -36,16 +36,15 @@ record Caller(Actor actor, String userId, SessionRow session, ApiTokenRow token,
   }
 
   Set<String> tokenProjects() {
-    return token == null || token.scopeProjects().isEmpty() ? Set.of() : Set.of(token.scopeProjects().split(","));
+    return token == null ? Set.of() : Set.copyOf(token.projects());
   }
 
   /** The key names a machine token is narrowed to; empty when it is not narrowed to keys. */
   Set<String> tokenKeys() {
-    return token == null || token.scopeKeys().isEmpty() ? Set.of() : Set.of(token.scopeKeys().split(","));
+    return token == null ? Set.of() : Set.copyOf(token.keys());
   }
 
   Set<String> tokenPermissions() {
-    return token == null || token.scopePermissions().isEmpty() ? Set.of()
-        : Set.of(token.scopePermissions().split(","));
+    return token == null ? Set.of() : Set.copyOf(token.permissions());
   }
 }

@@ -6,12 +6,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.identity.Identity;
-import sovereign.munin.keep.app.identity.Sessions;
-import sovereign.munin.keep.app.identity.WebAuthnSignIn;
-import sovereign.munin.keep.store.identity.UserRow;
+import sovereign.munin.keep.app.identity.SignIn;
 
 /**
  * Sign-in, sign-out and password change pages. The sign-in form has no session yet, so it carries a
@@ -81,25 +78,19 @@ final class ConsoleLogin {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "csrf-token-missing", "the sign-in form was not sent "
           + "with its token; open the sign-in page again and retry");
     }
-    Sessions.Started s;
-    UserRow user;
+    SignIn.SignedIn in;
     try {
-      user = id.login().check(ConsolePage.optionalField(ctx, "name", 64), password(ctx, "password"));
-      String code = ConsolePage.optionalField(ctx, "code", 64);
-      if (code == null) {
-        // The password was right: a user with a security key answers a challenge on the next page.
-        Optional<WebAuthnSignIn.LoginChallenge> challenge = id.webauthnSignIn().startLogin(user);
-        if (challenge.isPresent()) {
-          ConsolePasskeys.loginPage(ctx, challenge.get(), user.hasTotp(), ctx.formParam("next"));
+      SignIn.Outcome outcome = id.signIn().withPassword(ConsolePage.optionalField(ctx, "name", 64),
+          password(ctx, "password"), ConsolePage.optionalField(ctx, "code", 64), ctx.cookie(Authenticator.COOKIE),
+          false);
+      switch (outcome) {
+        case SignIn.SecurityKeyStep step -> {
+          // The password was right: a user with a security key answers a challenge on the next page.
+          ConsolePasskeys.loginPage(ctx, step, ctx.formParam("next"));
           return;
         }
+        case SignIn.SignedIn done -> in = done;
       }
-      boolean mfa = id.hasMfa(user);
-      if (mfa && !id.mfa().verify(user, code)) {
-        throw id.login().secondFactorFailed(user);
-      }
-      id.login().succeeded(user);
-      s = id.sessions().start(user.id(), mfa, ctx.cookie(Authenticator.COOKIE));
     } catch (KeepException e) {
       if (!e.type().equals("login-failed")) {
         throw e;
@@ -107,11 +98,11 @@ final class ConsoleLogin {
       form(ctx, e.getMessage(), ctx.formParam("next"));
       return;
     }
-    ctx.res().addHeader("Set-Cookie", Authenticator.COOKIE + "=" + s.cookie() + "; Path=/; Max-Age="
+    ctx.res().addHeader("Set-Cookie", Authenticator.COOKIE + "=" + in.session().cookie() + "; Path=/; Max-Age="
         + id.sessions().policy().absolute().toSeconds() + "; Secure; HttpOnly; SameSite=Strict");
     ctx.res().addHeader("Set-Cookie", LOGIN_COOKIE + "=; Path=/console/auth/login; Max-Age=0; Secure; HttpOnly; "
         + "SameSite=Strict");
-    if (user.mustChange()) {
+    if (in.user().mustChangePassword()) {
       ConsolePage.redirect(ctx, "/console/auth/password", "password-required");
     } else {
       ConsolePage.redirect(ctx, ConsolePage.safeNext(ctx.formParam("next")));

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.identity.Identity;
-import sovereign.munin.keep.store.identity.UserRow;
+import sovereign.munin.keep.app.identity.UserView;
 
 /** MFA pages: TOTP enrolment (QR code and secret, confirmation, recovery codes once) and the step-up check. */
 final class ConsoleMfa {
@@ -19,7 +19,7 @@ final class ConsoleMfa {
   static void register(RouteTable t, Identity id) {
     t.get("/console/auth/mfa").on(Resource.SELF).by(CallerKind.BROWSER)
         .does("Console: MFA status and enrolment", (ctx, caller) -> {
-      UserRow user = self(id, caller);
+      UserView user = self(id, caller);
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Multi-factor authentication");
       m.put("enrolled", user.hasTotp());
       ConsolePasskeys.mfaSection(m, id, user);
@@ -48,7 +48,7 @@ final class ConsoleMfa {
         });
     t.get("/console/auth/step-up").on(Resource.SELF).by(CallerKind.BROWSER)
         .does("Console: fresh MFA check page", (ctx, caller) -> {
-      UserRow user = self(id, caller);
+      UserView user = self(id, caller);
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Confirm it is you");
       m.put("enrolled", user.hasTotp());
       m.put("next", ConsolePage.safeNext(ctx.queryParam("next")));
@@ -64,7 +64,7 @@ final class ConsoleMfa {
         });
   }
 
-  private static UserRow self(Identity id, Authorised caller) {
+  private static UserView self(Identity id, Authorised caller) {
     return id.users().byId(caller.userId());
   }
 

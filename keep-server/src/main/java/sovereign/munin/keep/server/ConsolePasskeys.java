@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sovereign.munin.keep.app.identity.Identity;
-import sovereign.munin.keep.app.identity.WebAuthnSignIn;
-import sovereign.munin.keep.store.identity.UserRow;
-import sovereign.munin.keep.store.identity.WebAuthnCredentialRow;
+import sovereign.munin.keep.app.identity.PasskeyView;
+import sovereign.munin.keep.app.identity.SignIn;
+import sovereign.munin.keep.app.identity.UserView;
 
 /**
  * Passkeys and security keys on console pages. The server renders the list, the removal forms and the second
@@ -34,7 +34,7 @@ final class ConsolePasskeys {
   }
 
   /** The MFA page's passkey section: the user's keys and the script that adds one. */
-  static void mfaSection(Map<String, Object> m, Identity id, UserRow user) {
+  static void mfaSection(Map<String, Object> m, Identity id, UserView user) {
     List<Map<String, Object>> keys = id.webauthn().list(user.id()).stream().map(ConsolePasskeys::row).toList();
     m.put("hasKeys", !keys.isEmpty());
     m.put("keys", keys);
@@ -42,7 +42,7 @@ final class ConsolePasskeys {
   }
 
   /** The step-up page offers the security key when the user has one. */
-  static void stepUpSection(Map<String, Object> m, Identity id, UserRow user) {
+  static void stepUpSection(Map<String, Object> m, Identity id, UserView user) {
     boolean keys = id.webauthn().enrolled(user.id());
     m.put("hasKeys", keys);
     m.put("mfa", keys || user.hasTotp());
@@ -50,18 +50,18 @@ final class ConsolePasskeys {
   }
 
   /** The second sign-in step: the challenge and its request options, for the script to answer with the key. */
-  static void loginPage(Context ctx, WebAuthnSignIn.LoginChallenge challenge, boolean totp, String next) {
+  static void loginPage(Context ctx, SignIn.SecurityKeyStep step, String next) {
     Map<String, Object> m = ConsolePage.model(ctx, null, "Use your security key");
-    m.put("challenge", challenge.id());
-    m.put("options", ctx.jsonMapper().toJsonString(challenge.options(), Map.class));
+    m.put("challenge", step.challengeId());
+    m.put("options", ctx.jsonMapper().toJsonString(step.options(), Map.class));
     m.put("next", ConsolePage.safeNext(next));
-    m.put("totp", totp);
+    m.put("totp", step.totp());
     m.put("passkeyScript", true);
     ConsoleView.render(ctx, "login-key", m);
   }
 
   /** What the profile says about the caller's second factors; empty when there is none. */
-  static String summary(Identity id, UserRow user) {
+  static String summary(Identity id, UserView user) {
     List<String> parts = new ArrayList<>();
     if (user.hasTotp()) {
       parts.add("Authenticator app set up");
@@ -73,7 +73,7 @@ final class ConsolePasskeys {
     return String.join(" · ", parts);
   }
 
-  private static Map<String, Object> row(WebAuthnCredentialRow r) {
+  private static Map<String, Object> row(PasskeyView r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("label", r.label());

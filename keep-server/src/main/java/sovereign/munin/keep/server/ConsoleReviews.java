@@ -46,15 +46,15 @@ final class ConsoleReviews {
           ConsoleDirectory names = new ConsoleDirectory(id);
           Map<String, Object> m = ConsolePage.model(ctx, caller, "Access audit");
           m.put("grants", id.access().report().stream()
-              .filter(g -> caller.sees(Permission.ACCESS_READ, g.projectId()))
+              .filter(g -> caller.sees(Permission.ACCESS_READ, g.project()))
               .map(g -> {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("id", g.id());
-                v.put("user", names.user(g.userId()));
-                v.put("project", names.project(g.projectId()));
-                v.put("role", g.role());
-                v.put("since", ConsoleDirectory.time(g.fromAt()));
-                v.put("until", ConsoleDirectory.time(g.untilAt()));
+                v.put("user", names.user(g.user()));
+                v.put("project", names.project(g.project()));
+                v.put("role", g.role().id());
+                v.put("since", ConsoleDirectory.time(g.from()));
+                v.put("until", ConsoleDirectory.time(g.until()));
                 v.put("owner", names.user(g.approvedByOwner()));
                 v.put("security", names.user(g.approvedBySecurity()));
                 v.put("reviewed", ConsoleDirectory.time(g.lastReviewedAt()));

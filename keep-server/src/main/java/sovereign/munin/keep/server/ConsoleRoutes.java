@@ -6,8 +6,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.UserView;
 import sovereign.munin.keep.governance.Role;
-import sovereign.munin.keep.store.identity.UserRow;
 
 /**
  * The web console: server-rendered pages under {@code /console}, declared in the same route table as the API
@@ -31,7 +31,7 @@ final class ConsoleRoutes {
     t.get("/").open().does("The console's start page", (ctx, caller) -> ConsolePage.redirect(ctx, PREFIX));
     t.get(PREFIX).on(Resource.SELF).by(CallerKind.BROWSER).does("Console: who am I, roles, projects, MFA",
         (ctx, caller) -> {
-      UserRow user = id.users().byId(caller.userId());
+      UserView user = id.users().byId(caller.userId());
       ConsoleDirectory names = new ConsoleDirectory(id);
       Map<String, Object> m = ConsolePage.model(ctx, caller, "Profile");
       m.put("name", user.name());

@@ -78,10 +78,7 @@ final class DeniedAccess {
     AuditEvent event = AuditEvent.failure(caller.auditId(), "access.denied", ctx.method().name() + " " + ctx.path(),
         details);
     AuditEvent denied = project == null ? event : event.inProject(project);
-    instance.state().transaction(h -> {
-      instance.audit().record(h, denied);
-      return null;
-    });
+    instance.audit().recordNow(denied);
   }
 
   /** The project the refused request named, when its declaration scopes it to one that exists. */

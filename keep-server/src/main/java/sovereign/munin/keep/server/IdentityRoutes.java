@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.MemberView;
 import sovereign.munin.keep.app.identity.NewUser;
+import sovereign.munin.keep.app.identity.ProjectView;
+import sovereign.munin.keep.app.identity.UserView;
 import sovereign.munin.keep.governance.Permission;
-import sovereign.munin.keep.store.identity.MemberRow;
-import sovereign.munin.keep.store.identity.ProjectRow;
-import sovereign.munin.keep.store.identity.UserRow;
 
 /** Users and projects: administration and need-to-know reads. */
 final class IdentityRoutes {
@@ -50,25 +50,25 @@ final class IdentityRoutes {
         });
     t.get("/api/v1/projects/{project}").needs(Permission.PROJECT_READ).on(resources.project("project"))
         .by(CallerKind.ALL_BUT_KEY_TOKENS).does("One project and its members", (ctx, caller) -> {
-          ProjectRow p = id.projects().byId(caller.target().projectId());
+          ProjectView p = id.projects().byId(caller.target().projectId());
           Map<String, Object> m = project(p);
           m.put("members", id.projects().members(p.id()).stream().map(IdentityRoutes::member).toList());
           ctx.json(m);
         });
   }
 
-  static Map<String, Object> user(UserRow u, boolean mfa) {
+  static Map<String, Object> user(UserView u, boolean mfa) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", u.id());
     m.put("name", u.name());
     m.put("role", u.role());
-    m.put("disabled", u.isDisabled());
+    m.put("disabled", u.disabled());
     m.put("mfa", mfa);
-    m.put("mustChangePassword", u.mustChange());
+    m.put("mustChangePassword", u.mustChangePassword());
     return m;
   }
 
-  static Map<String, Object> project(ProjectRow p) {
+  static Map<String, Object> project(ProjectView p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());
     m.put("name", p.name());
@@ -76,7 +76,7 @@ final class IdentityRoutes {
     return m;
   }
 
-  static Map<String, Object> member(MemberRow r) {
+  static Map<String, Object> member(MemberView r) {
     return Map.of("project", r.projectId(), "user", r.userId(), "role", r.role(),
         "since", Instant.ofEpochMilli(r.addedAt()).toString());
   }

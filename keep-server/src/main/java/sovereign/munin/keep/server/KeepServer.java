@@ -20,6 +20,7 @@ import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.app.keys.RotationScheduler;
 import sovereign.munin.keep.app.keys.TrustFiles;
 import sovereign.munin.keep.app.tls.ServerCertificate;
+import sovereign.munin.keep.governance.SessionPolicy;
 
 /** The HTTPS API over one instance: TLS 1.3 only, problem+json errors, no outbound connections. */
 public final class KeepServer implements AutoCloseable {
@@ -65,7 +66,7 @@ public final class KeepServer implements AutoCloseable {
 
   /** Starts serving with the given session timeouts. */
   public static KeepServer start(KeepInstance instance, ListenAddress listen,
-      sovereign.munin.keep.app.identity.SessionPolicy sessions) {
+      sovereign.munin.keep.governance.SessionPolicy sessions) {
     return start(instance, listen, sessions, false);
   }
 
@@ -74,7 +75,7 @@ public final class KeepServer implements AutoCloseable {
    * was authorised, so tests can hold the authoriser's decisions against the policy with no side effects.
    */
   static KeepServer start(KeepInstance instance, ListenAddress listen,
-      sovereign.munin.keep.app.identity.SessionPolicy sessions, boolean probe) {
+      sovereign.munin.keep.governance.SessionPolicy sessions, boolean probe) {
     byte[] pw = new byte[24];
     new SecureRandom().nextBytes(pw);
     char[] password = Base64.getEncoder().encodeToString(pw).toCharArray();
@@ -86,20 +87,20 @@ public final class KeepServer implements AutoCloseable {
     // WebAuthn origins name the port actually bound, known only once the server started (port 0 in tests).
     var boundPort = new java.util.concurrent.atomic.AtomicInteger(listen.port());
     var identity = sovereign.munin.keep.app.identity.Identity.of(instance, sessions, listen.host(), boundPort::get);
-    Authenticator auth = new Authenticator(identity, instance.state(), instance.seal(), instance.clock());
+    Authenticator auth = new Authenticator(identity, instance.generation(), instance.seal(), instance.clock());
     ManagedKeys keys = new ManagedKeys(instance, new SecureRandom());
     RotationScheduler rotation = new RotationScheduler(instance, keys);
     KeyOperations ops = new KeyOperations(instance, keys);
     TrustFiles trust = new TrustFiles(instance, keys, ops);
     RouteTable table = new RouteTable();
-    Resources resources = new Resources(identity, keys, instance.state());
+    Resources resources = new Resources(identity, keys, instance.generation());
     // The router tries routes in the order they were added: the key uses, the busiest calls, go first.
     KeyUseRoutes.register(table, ops, resources);
     SysRoutes.register(table, instance);
     AuditRoutes.register(table, instance);
-    AuthRoutes.register(table, instance, identity);
+    AuthRoutes.register(table, identity);
     MfaRoutes.register(table, identity, resources);
-    WebAuthnRoutes.register(table, instance, identity);
+    WebAuthnRoutes.register(table, identity);
     IdentityRoutes.register(table, identity, resources);
     AccessRoutes.register(table, identity, instance.clock(), resources);
     KeyRoutes.register(table, instance, keys, resources, identity);
@@ -123,7 +124,7 @@ public final class KeepServer implements AutoCloseable {
           HttpsConnector.create(server, httpConfig, listen, keyStore, password));
       SecurityHeaders.install(cfg);
       ErrorHandling.install(cfg);
-      table.install(cfg, new DeniedAccess(instance, auth), instance.state(), probe);
+      table.install(cfg, new DeniedAccess(instance, auth), instance, probe);
     });
     try {
       app.start();

@@ -9,7 +9,7 @@ import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.governance.Permission;
-import sovereign.munin.keep.app.keys.RotationPolicy;
+import sovereign.munin.keep.governance.RotationPolicy;
 
 /** The key lifecycle over HTTPS: create, list, show, rotate, revoke, archive, destroy. */
 final class KeyRoutes {
@@ -28,9 +28,7 @@ final class KeyRoutes {
     t.post("/api/v1/keys").needs(Permission.KEY_MANAGE).on(resources.bodyProject("project"))
         .by(CallerKind.PEOPLE).stepUp().does("Create a key in a project", (ctx, caller) -> {
       CreateRequest req = body(ctx, CreateRequest.class);
-      RotationPolicy d = RotationPolicy.DEFAULT;
-      RotationPolicy policy = new RotationPolicy(or(req.rotationDays(), d.rotationDays()),
-          or(req.publishDays(), d.publishDays()), or(req.overlapDays(), d.overlapDays()));
+      RotationPolicy policy = ManagedKeys.policy(req.rotationDays(), req.publishDays(), req.overlapDays());
       ctx.status(201).json(keys.create(req.name(), req.project(), req.purpose(), req.type(), policy,
           caller.auditId()));
     });
@@ -86,10 +84,6 @@ final class KeyRoutes {
       throw KeepException.badInput("malformed-json", "this call needs a JSON object body");
     }
     return body;
-  }
-
-  private static int or(Integer v, int fallback) {
-    return v == null ? fallback : v;
   }
 
   private static Instant instant(String text) {

@@ -3,8 +3,8 @@ package sovereign.munin.keep.server;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.UserView;
 import sovereign.munin.keep.governance.Permission;
-import sovereign.munin.keep.store.identity.UserRow;
 
 /**
  * TOTP enrolment, step-up for sensitive actions, and the administrator's MFA reset. Adding a factor is for a person
@@ -53,7 +53,7 @@ final class MfaRoutes {
     }
   }
 
-  static UserRow self(Identity id, Authorised caller) {
+  static UserView self(Identity id, Authorised caller) {
     return id.users().byId(caller.userId());
   }
 

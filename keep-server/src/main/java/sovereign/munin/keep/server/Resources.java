@@ -8,11 +8,9 @@ import sovereign.munin.keep.app.GenerationCache;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.StateGeneration;
 import sovereign.munin.keep.app.identity.Identity;
+import sovereign.munin.keep.app.identity.ProjectView;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.governance.Permission;
-import sovereign.munin.keep.store.ApiTokenDao;
-import sovereign.munin.keep.store.Database;
-import sovereign.munin.keep.store.identity.ProjectRow;
 
 /**
  * The resources routes are declared on, each with the lookup that finds its project. Built once per server, over
@@ -25,15 +23,13 @@ final class Resources {
 
   private final Identity identity;
   private final ManagedKeys keys;
-  private final Database state;
   private final StateGeneration generation;
   private final GenerationCache<String, Optional<Target>> keyTargets = new GenerationCache<>(4096);
 
-  Resources(Identity identity, ManagedKeys keys, Database state) {
+  Resources(Identity identity, ManagedKeys keys, StateGeneration generation) {
     this.identity = identity;
     this.keys = keys;
-    this.state = state;
-    this.generation = new StateGeneration(state);
+    this.generation = generation;
   }
 
   /** A project named by id or by name in path parameter {@code param}. */
@@ -63,7 +59,7 @@ final class Resources {
   Resource accessRequest(String param) {
     return new Resource(Resource.Kind.ACCESS_REQUEST, param, Permission.ACCESS_READ, ctx -> {
       try {
-        String projectId = identity.access().find(ctx.pathParam(param)).projectId();
+        String projectId = identity.access().find(ctx.pathParam(param)).project();
         return Optional.of(Target.inProject(projectId, projectName(projectId), ctx.pathParam(param)));
       } catch (KeepException e) {
         return Optional.empty();
@@ -86,8 +82,7 @@ final class Resources {
   /** An API token by id: its owner acts on it, and holders of the route's permission on every token. */
   Resource token(String param) {
     return new Resource(Resource.Kind.TOKEN, param, null,
-        ctx -> state.read(h -> h.attach(ApiTokenDao.class).findById(ctx.pathParam(param)))
-            .map(t -> new Target(null, null, t.id(), t.userId())),
+        ctx -> identity.tokens().byId(ctx.pathParam(param)).map(t -> new Target(null, null, t.id(), t.ownerUserId())),
         ctx -> new KeepException(KeepException.Kind.NOT_FOUND, "token-not-found", "no token '"
             + ctx.pathParam(param) + "' of yours; 'keep token list' shows your tokens and their ids"));
   }
@@ -104,19 +99,11 @@ final class Resources {
         .orElse(Target.inProject("", projectName, name)));
   }
 
-  private Optional<ProjectRow> findProject(String idOrName) {
+  private Optional<ProjectView> findProject(String idOrName) {
     if (idOrName == null || idOrName.isBlank() || idOrName.length() > 200) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(identity.projects().byId(idOrName));
-    } catch (KeepException notAnId) {
-      try {
-        return Optional.of(identity.projects().byName(idOrName));
-      } catch (KeepException notAName) {
-        return Optional.empty();
-      }
-    }
+    return identity.projects().find(idOrName);
   }
 
   private String projectName(String projectId) {

@@ -4,9 +4,8 @@ import io.javalin.config.JavalinConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.governance.Permission;
-import sovereign.munin.keep.store.Database;
-import sovereign.munin.keep.store.StateGenerations;
 
 /** Every route with its whole authorisation declaration, in one table: the router, the OpenAPI document and tests read it. */
 final class RouteTable {
@@ -101,18 +100,18 @@ final class RouteTable {
 
   /**
    * Registers every route behind the authenticator's check; refusals of known callers are audited. Each request
-   * reads the state change counter once and shares it (see {@link StateGenerations#sharedWithin}), and counts as a
-   * caller that may write to the state database ({@link Database#announcingWrite}). HEAD is answered like GET,
+   * runs as one request of the instance ({@link KeepInstance#perRequest}: one reading of the state change counter,
+   * and a caller that may write to the state database). HEAD is answered like GET,
    * through the same check, with no body.
    */
-  void install(JavalinConfig cfg, DeniedAccess access, Database state, boolean probe) {
+  void install(JavalinConfig cfg, DeniedAccess access, KeepInstance instance, boolean probe) {
     for (RouteSpec r : routes) {
       RouteSpec.Handler handler = probe ? RouteTable::probe : r.handler();
       // One reading of the state change counter serves the whole request (authentication and every cache).
-      io.javalin.http.Handler h = ctx -> state.announcingWrite(() -> StateGenerations.sharedWithin(() -> {
+      io.javalin.http.Handler h = ctx -> instance.perRequest(() -> {
         handler.handle(ctx, access.check(ctx, r));
         return null;
-      }));
+      });
       switch (r.method()) {
         case "GET" -> {
           cfg.routes.get(r.path(), h);

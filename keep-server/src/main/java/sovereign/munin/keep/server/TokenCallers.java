@@ -7,12 +7,10 @@ import java.util.Set;
 import sovereign.munin.keep.app.ApiTokens;
 import sovereign.munin.keep.app.GenerationCache;
 import sovereign.munin.keep.app.StateGeneration;
+import sovereign.munin.keep.app.TokenView;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.governance.Actor;
 import sovereign.munin.keep.governance.Role;
-import sovereign.munin.keep.store.ApiTokenRow;
-import sovereign.munin.keep.store.Database;
-import sovereign.munin.keep.store.identity.UserDao;
 
 /**
  * Turns a presented API token into its caller: the token row, its user (not disabled) and the user's roles and
@@ -29,16 +27,14 @@ final class TokenCallers {
   private record Resolved(Caller caller, long stableUntil) {}
 
   private final Identity identity;
-  private final Database state;
   private final Clock clock;
   private final StateGeneration generation;
   private final GenerationCache<String, Resolved> cache = new GenerationCache<>(CAPACITY);
 
-  TokenCallers(Identity identity, Database state, Clock clock) {
+  TokenCallers(Identity identity, StateGeneration generation, Clock clock) {
     this.identity = identity;
-    this.state = state;
     this.clock = clock;
-    this.generation = new StateGeneration(state);
+    this.generation = generation;
   }
 
   /** The caller behind {@code presented}, or empty when it is no live token of an enabled user. */
@@ -61,21 +57,21 @@ final class TokenCallers {
   }
 
   private Resolved load(String digest) {
-    ApiTokenRow t = identity.tokens().byDigest(digest).orElse(null);
+    TokenView t = identity.tokens().byDigest(digest).orElse(null);
     if (t == null) {
       return null;
     }
-    if (t.userId() == null) {
+    if (t.ownerUserId() == null) {
       Set<Role> roles = Role.fromId(t.role()).map(Set::of).orElse(Set.of());
       return new Resolved(new Caller(new Actor("token:" + t.id(), roles, Map.of()), null, null, t, false),
           Long.MAX_VALUE);
     }
-    var user = state.read(h -> h.attach(UserDao.class).findById(t.userId())).filter(u -> !u.isDisabled());
+    var user = identity.users().enabled(t.ownerUserId());
     if (user.isEmpty()) {
       return null;
     }
-    long until = identity.actors().stableUntil(t.userId());
-    Caller c = new Caller(identity.actors().of(user.get()), user.get().id(), null, t, user.get().mustChange());
+    long until = identity.actors().stableUntil(t.ownerUserId());
+    Caller c = new Caller(identity.actors().of(user.get()), user.get().id(), null, t, user.get().mustChangePassword());
     return new Resolved(c, until);
   }
 }

@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
-import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.identity.Identity;
-import sovereign.munin.keep.store.identity.UserRow;
-import sovereign.munin.keep.store.identity.WebAuthnCredentialRow;
+import sovereign.munin.keep.app.identity.PasskeyView;
+import sovereign.munin.keep.app.identity.UserView;
 
 /**
  * Passkeys and security keys (WebAuthn) as a second factor: registration, listing and removal of one's own
@@ -28,25 +27,25 @@ final class WebAuthnRoutes {
 
   private WebAuthnRoutes() {}
 
-  static void register(RouteTable t, KeepInstance instance, Identity id) {
+  static void register(RouteTable t, Identity id) {
     t.post("/api/v1/auth/mfa/webauthn/register/options").on(Resource.SELF).by(CallerKind.PEOPLE).stepUpIfEnrolled()
         .does("Creation options for registering a passkey or security key", (ctx, caller) -> {
-          UserRow user = MfaRoutes.self(id, caller);
+          UserView user = MfaRoutes.self(id, caller);
           ctx.header("Cache-Control", "no-store");
           ctx.json(id.webauthn().registrationOptions(user));
         });
     t.post("/api/v1/auth/mfa/webauthn/register").on(Resource.SELF).by(CallerKind.PEOPLE).stepUpIfEnrolled()
         .does("Register a passkey or security key: the browser's credential and an optional label", (ctx, caller) -> {
-          UserRow user = MfaRoutes.self(id, caller);
+          UserView user = MfaRoutes.self(id, caller);
           RegisterRequest req = ctx.bodyAsClass(RegisterRequest.class);
-          WebAuthnCredentialRow row = id.webauthn().register(user, json(req == null ? null : req.credential()),
+          PasskeyView row = id.webauthn().register(user, json(req == null ? null : req.credential()),
               req == null ? null : req.label(), caller.who().credential());
           MfaRoutes.markFresh(id, caller.who());
           ctx.status(201).json(credential(row));
         });
     t.get("/api/v1/auth/mfa/webauthn").on(Resource.SELF).by(CallerKind.PEOPLE)
         .does("The caller's passkeys and security keys", (ctx, caller) -> {
-          UserRow user = MfaRoutes.self(id, caller);
+          UserView user = MfaRoutes.self(id, caller);
           ctx.json(Map.of("credentials", id.webauthn().list(user.id()).stream().map(WebAuthnRoutes::credential)
               .toList(), "totp", user.hasTotp()));
         });
@@ -61,12 +60,12 @@ final class WebAuthnRoutes {
           if (req == null || req.loginChallenge() == null || req.credential() == null) {
             throw KeepException.badInput("login-missing", "send {\"loginChallenge\": ..., \"credential\": ...}");
           }
-          UserRow user = id.webauthnSignIn().finishLogin(req.loginChallenge(), req.credential().toString());
-          AuthRoutes.startSession(ctx, instance, id, user, true, Boolean.TRUE.equals(req.cliToken()));
+          AuthRoutes.signedIn(ctx, id, id.signIn().withSecurityKey(req.loginChallenge(), req.credential().toString(),
+              ctx.cookie(Authenticator.COOKIE), Boolean.TRUE.equals(req.cliToken())));
         });
     t.post("/api/v1/auth/step-up/webauthn/options").on(Resource.SELF).by(CallerKind.PEOPLE)
         .does("Request options for a step-up with a passkey or security key", (ctx, caller) -> {
-          UserRow user = MfaRoutes.self(id, caller);
+          UserView user = MfaRoutes.self(id, caller);
           ctx.header("Cache-Control", "no-store");
           ctx.json(id.webauthnSignIn().stepUpOptions(user));
         });
@@ -89,14 +88,13 @@ final class WebAuthnRoutes {
     return credential.toString();
   }
 
-  static Map<String, Object> credential(WebAuthnCredentialRow r) {
+  static Map<String, Object> credential(PasskeyView r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("label", r.label());
     m.put("createdAt", Instant.ofEpochMilli(r.createdAt()).toString());
     m.put("lastUsedAt", r.lastUsedAt() == null ? null : Instant.ofEpochMilli(r.lastUsedAt()).toString());
-    m.put("transports", r.transports().isEmpty() ? java.util.List.of()
-        : java.util.List.of(r.transports().split(",")));
+    m.put("transports", r.transports());
     return m;
   }
 }

@@ -217,11 +217,11 @@ class ConsoleBrowserIT {
   /** A user with a known password and TOTP set up through the use cases. */
   private void enrolled(String name, String role) {
     String userId = f.user(name, role);
-    String uri = f.identity.mfa().enrol(f.identity.users().byId(userId));
+    String uri = f.identity.mfa().enrol(f.identity.users().byId(userId), "session");
     Matcher m = Pattern.compile("secret=([A-Z2-7]+)").matcher(uri);
     assertThat(m.find()).isTrue();
     totp.put(name, SecretBytes.copyOf(Base32.decode(m.group(1))));
-    f.identity.mfa().confirm(f.identity.users().byId(userId), code(name));
+    f.identity.mfa().confirm(f.identity.users().byId(userId), code(name), "session");
   }
 
   /** A fresh code: the clock moves to the next time step first, since a code is accepted only once. */

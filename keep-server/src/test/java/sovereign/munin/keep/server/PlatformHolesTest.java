@@ -71,11 +71,11 @@ class PlatformHolesTest {
 
   /** Enrols {@code userId} in TOTP directly and returns its secret. */
   SecretBytes enrolTotp(String userId) {
-    String uri = f.identity.mfa().enrol(f.identity.users().byId(userId));
+    String uri = f.identity.mfa().enrol(f.identity.users().byId(userId), "session");
     Matcher m = Pattern.compile("secret=([A-Z2-7]+)").matcher(uri);
     assertThat(m.find()).isTrue();
     SecretBytes secret = SecretBytes.copyOf(Base32.decode(m.group(1)));
-    f.identity.mfa().confirm(f.identity.users().byId(userId), code(secret));
+    f.identity.mfa().confirm(f.identity.users().byId(userId), code(secret), "session");
     f.clock.advance(Duration.ofSeconds(30));
     return secret;
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sovereign.munin.keep.app.keys.ManagedKeys;
-import sovereign.munin.keep.app.keys.RotationPolicy;
 import sovereign.munin.keep.app.seal.DevUnsealFile;
+import sovereign.munin.keep.governance.RotationPolicy;
 
 /**
  * Every declared route, called by every caller kind (browser session, login token, machine token, key-scoped
@@ -226,7 +226,7 @@ class RouteMatrixTest {
   }
 
   private String tokenId(String secret) {
-    return f.identity.tokens().authenticate(secret).orElseThrow().id();
+    return f.instance.tokens().authenticate(secret).orElseThrow().id();
   }
 
   /** A caller of {@code kind} for the user of role {@code role}: how it presents itself. */
@@ -243,7 +243,7 @@ class RouteMatrixTest {
         tokenIds.put(role + "m", tokenId(t));
         yield bearer(t);
       }
-      case "k" -> bearer(f.instance.state().transaction(h -> f.identity.tokens().issueScoped(h, "matrix", userId,
+      case "k" -> bearer(f.instance.state().transaction(h -> f.instance.tokens().issueScoped(h, "matrix", userId,
           List.of(own), List.of(), List.of("own-key"), Duration.ofDays(1))).secret());
       case "b" -> bearer(f.init.adminToken().secret());
       default -> throw new IllegalArgumentException(kind);

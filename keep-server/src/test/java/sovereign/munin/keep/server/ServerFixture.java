@@ -19,8 +19,8 @@ import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.ListenAddress;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.identity.NewUser;
-import sovereign.munin.keep.app.identity.SessionPolicy;
 import sovereign.munin.keep.app.tls.ClientTls;
+import sovereign.munin.keep.governance.SessionPolicy;
 
 /** A dev instance served over real TLS on a loopback port, with a hand-moved clock and helpers for callers. */
 final class ServerFixture implements AutoCloseable {
@@ -101,13 +101,13 @@ final class ServerFixture implements AutoCloseable {
 
   /** Mints a token owned by {@code userId} directly, narrowed as given. */
   String token(String userId, List<String> projects, List<String> permissions) {
-    return instance.state().transaction(h -> identity.tokens().issueForUser(h, "test", userId, projects,
+    return instance.state().transaction(h -> instance.tokens().issueForUser(h, "test", userId, projects,
         permissions, Duration.ofDays(1))).secret();
   }
 
   /** The token {@code keep login} keeps for a person who just passed MFA, minted directly. */
   String loginToken(String userId) {
-    return instance.state().transaction(h -> identity.tokens().issueLogin(h, userId, Duration.ofDays(1), true))
+    return instance.state().transaction(h -> instance.tokens().issueLogin(h, userId, Duration.ofDays(1), true))
         .secret();
   }
 

@@ -1,6 +1,5 @@
 package sovereign.munin.keep.app.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import sovereign.munin.keep.app.KeepException;
@@ -13,13 +12,12 @@ import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.audit.AuditCheckpointDao;
 import sovereign.munin.keep.store.audit.AuditEventDao;
 import sovereign.munin.keep.store.audit.AuditEventRow;
-import sovereign.munin.keep.store.audit.CheckpointRow;
 
 /** Answers auditors: the latest checkpoint, proofs against it, and event search. Reads only, no key material. */
 public final class AuditReader {
 
   /** An inclusion proof with the event it proves and the checkpoint it proves against. */
-  public record Inclusion(AuditEventRow event, InclusionProof proof, CheckpointRow checkpoint) {}
+  public record Inclusion(EventView event, InclusionProof proof, CheckpointView checkpoint) {}
 
   /** Search filters; null means any. Times in epoch milliseconds. */
   public record Query(String actor, String action, String project, long since, long until, int limit) {
@@ -36,24 +34,23 @@ public final class AuditReader {
     this.state = state;
   }
 
-  public Optional<CheckpointRow> latest() {
-    return state.read(h -> h.attach(AuditCheckpointDao.class).latest());
+  public Optional<CheckpointView> latest() {
+    return state.read(h -> h.attach(AuditCheckpointDao.class).latest()).map(CheckpointView::of);
   }
 
-  public Optional<CheckpointRow> bySize(long size) {
-    return state.read(h -> h.attach(AuditCheckpointDao.class).bySize(size));
+  public Optional<CheckpointView> bySize(long size) {
+    return state.read(h -> h.attach(AuditCheckpointDao.class).bySize(size)).map(CheckpointView::of);
   }
 
-  private CheckpointRow checkpoint(Long size) {
-    Optional<CheckpointRow> cp = size == null ? latest()
-        : state.read(h -> h.attach(AuditCheckpointDao.class).bySize(size));
+  private CheckpointView checkpoint(Long size) {
+    Optional<CheckpointView> cp = size == null ? latest() : bySize(size);
     return cp.orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND, "no-checkpoint", size == null
         ? "the audit log has no checkpoint yet" : "there is no checkpoint of size " + size));
   }
 
   /** Proof that leaf {@code index} is in the checkpoint of {@code treeSize} (latest when null). */
   public Inclusion inclusion(long index, Long treeSize) {
-    CheckpointRow cp = checkpoint(treeSize);
+    CheckpointView cp = checkpoint(treeSize);
     if (index < 0 || index >= cp.treeSize()) {
       throw KeepException.badInput("index-out-of-range", "leaf index " + index + " is not in the tree of size "
           + cp.treeSize());
@@ -63,7 +60,7 @@ public final class AuditReader {
           KeepException.Kind.NOT_FOUND, "event-missing", "no stored event has leaf index " + index));
       try {
         InclusionProof proof = new MerkleTree(new DbHashReader(h)).inclusionProof(index, cp.treeSize());
-        return new Inclusion(event, proof, cp);
+        return new Inclusion(EventView.of(event), proof, cp);
       } catch (HashStorageException e) {
         throw new KeepException(KeepException.Kind.UNAVAILABLE, "tree-damaged", e.getMessage(), e);
       }
@@ -86,7 +83,7 @@ public final class AuditReader {
 
   /** Proof that the tree of {@code oldSize} is a prefix of the tree of {@code newSize} (latest when null). */
   public ConsistencyProof consistency(long oldSize, Long newSize) {
-    CheckpointRow cp = checkpoint(newSize);
+    CheckpointView cp = checkpoint(newSize);
     if (oldSize < 1 || oldSize > cp.treeSize()) {
       throw KeepException.badInput("bad-size", "no consistency proof from size " + oldSize + " to " + cp.treeSize());
     }
@@ -99,13 +96,8 @@ public final class AuditReader {
     });
   }
 
-  public List<AuditEventRow> search(Query q) {
+  public List<EventView> search(Query q) {
     return state.read(h -> h.attach(AuditEventDao.class).search(q.actor(), q.action(), q.project(), q.since(),
-        q.until(), q.limit()));
-  }
-
-  /** The canonical entry as text. */
-  public static String entryText(AuditEventRow row) {
-    return new String(row.entry(), StandardCharsets.UTF_8);
+        q.until(), q.limit())).stream().map(EventView::of).toList();
   }
 }

@@ -24,8 +24,8 @@ import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.DatabaseUrl;
 import sovereign.munin.keep.store.audit.AuditCheckpointDao;
 import sovereign.munin.keep.store.audit.AuditWrites;
-import sovereign.munin.keep.store.audit.PendingLeaf;
 import sovereign.munin.keep.store.audit.CheckpointRow;
+import sovereign.munin.keep.store.audit.PendingLeaf;
 
 /**
  * Integrates pending audit events into the Merkle tree in batches and signs a checkpoint after each batch, all in
@@ -237,8 +237,8 @@ public final class Sequencer implements AutoCloseable {
   }
 
   /** The newest checkpoint, if any batch was integrated. */
-  public Optional<CheckpointRow> latest() {
-    return state.read(h -> h.attach(AuditCheckpointDao.class).latest());
+  public Optional<CheckpointView> latest() {
+    return state.read(h -> h.attach(AuditCheckpointDao.class).latest()).map(CheckpointView::of);
   }
 
   @Override

@@ -3,6 +3,7 @@ package sovereign.munin.keep.app.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.governance.SessionPolicy;
 
 /** The policy tables of keep.toml ([sessions], [access], [webauthn]), each key overridable from the environment. */
 final class ConfigSections {
@@ -44,8 +45,8 @@ final class ConfigSections {
   }
 
   /** The [sessions] table: idle timeout, absolute lifetime and how fresh MFA must be for sensitive actions. */
-  static sovereign.munin.keep.app.identity.SessionPolicy sessions(JsonNode node, Map<String, String> env) {
-    var d = sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT;
+  static sovereign.munin.keep.governance.SessionPolicy sessions(JsonNode node, Map<String, String> env) {
+    var d = sovereign.munin.keep.governance.SessionPolicy.DEFAULT;
     int idle = number(KeepConfig.text(node, env, "idle_minutes", "KEEP_SESSIONS_IDLE_MINUTES",
         "" + d.idle().toMinutes()),
         "sessions.idle_minutes", 1, 24 * 60);
@@ -57,7 +58,7 @@ final class ConfigSections {
       throw KeepException.badInput("bad-config", "sessions.idle_minutes (" + idle + ") cannot exceed "
           + "sessions.absolute_hours (" + absolute + " h)");
     }
-    return new sovereign.munin.keep.app.identity.SessionPolicy(java.time.Duration.ofMinutes(idle),
+    return new sovereign.munin.keep.governance.SessionPolicy(java.time.Duration.ofMinutes(idle),
         java.time.Duration.ofHours(absolute), java.time.Duration.ofMinutes(stepUp));
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.governance.SessionPolicy;
 import sovereign.munin.keep.store.DatabaseUrl;
 
 /**
@@ -17,7 +18,7 @@ import sovereign.munin.keep.store.DatabaseUrl;
  */
 public record KeepConfig(String instanceId, boolean dev, ListenAddress listen, DatabaseUrl stateDb,
     DatabaseUrl keysDb, Path tlsCert, Path tlsKey, int witnessQuorum,
-    sovereign.munin.keep.app.identity.SessionPolicy sessions, sovereign.munin.keep.governance.AccessPolicy access,
+    sovereign.munin.keep.governance.SessionPolicy sessions, sovereign.munin.keep.governance.AccessPolicy access,
     sovereign.munin.keep.governance.ReviewPolicy reviews, WebAuthnSettings webauthn) {
 
   private static final long MAX_CONFIG_BYTES = 64 * 1024;

@@ -16,9 +16,6 @@ import sovereign.munin.keep.governance.GovernanceException;
 import sovereign.munin.keep.governance.Role;
 import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.identity.AccessDao;
-import sovereign.munin.keep.store.identity.AccessGrantRow;
-import sovereign.munin.keep.store.identity.AccessRequestRow;
-import sovereign.munin.keep.store.identity.UserRow;
 
 /**
  * Need-to-know access requests: opened by a user, approved by a project owner AND the security team (two
@@ -43,7 +40,7 @@ public final class AccessRequests {
     this.policy = policy;
   }
 
-  public AccessRequest open(UserRow requester, String projectName, String role, String reason, int days) {
+  public AccessRequest open(UserView requester, String projectName, String role, String reason, int days) {
     String projectId = projects.byName(projectName).id();
     Role r = Role.fromId(role == null ? "" : role).orElseThrow(() -> KeepException.badInput("bad-role",
         "unknown role '" + role + "'"));
@@ -70,16 +67,16 @@ public final class AccessRequests {
     return q;
   }
 
-  public AccessRequest approve(UserRow approver, String id) {
+  public AccessRequest approve(UserView approver, String id) {
     return decide(approver, id, null);
   }
 
-  public AccessRequest deny(UserRow approver, String id, String why) {
+  public AccessRequest deny(UserView approver, String id, String why) {
     return decide(approver, id, why == null || why.isBlank() ? "no reason given" : why);
   }
 
-  private AccessRequest decide(UserRow approverRow, String id, String denyReason) {
-    AccessRequest before = AccessRecords.toModel(find(id));
+  private AccessRequest decide(UserView approverRow, String id, String denyReason) {
+    AccessRequest before = find(id);
     Actor approver = actors.of(approverRow);
     Instant now = clock.instant();
     AccessRequest after;
@@ -106,8 +103,8 @@ public final class AccessRequests {
     return after;
   }
 
-  public AccessRequestRow find(String id) {
-    return state.read(h -> h.attach(AccessDao.class).findRequest(id == null ? "" : id))
+  public AccessRequest find(String id) {
+    return state.read(h -> h.attach(AccessDao.class).findRequest(id == null ? "" : id)).map(AccessRecords::toModel)
         .orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND, "request-not-found",
             "no access request " + id));
   }
@@ -117,7 +114,8 @@ public final class AccessRequests {
   }
 
   /** Every grant not yet over: who has what, since when, approved by whom, last reviewed when. */
-  public List<AccessGrantRow> report() {
-    return state.read(h -> h.attach(AccessDao.class).allActive(clock.millis()));
+  public List<sovereign.munin.keep.governance.AccessGrant> report() {
+    return state.read(h -> h.attach(AccessDao.class).allActive(clock.millis())).stream()
+        .map(AccessReviews::grant).toList();
   }
 }

@@ -23,7 +23,6 @@ import sovereign.munin.keep.store.identity.AccessGrantRow;
 import sovereign.munin.keep.store.identity.ReviewDao;
 import sovereign.munin.keep.store.identity.ReviewItemRow;
 import sovereign.munin.keep.store.identity.ReviewRow;
-import sovereign.munin.keep.store.identity.UserRow;
 
 /**
  * Periodic access reviews: each round puts every live grant to its project's owners; what nobody re-certified
@@ -75,7 +74,7 @@ public final class AccessReviews {
   }
 
   /** A reviewer keeps ({@code keep}) or revokes one grant in an open round. */
-  public void decide(UserRow reviewer, String reviewId, String grantId, boolean keep) {
+  public void decide(UserView reviewer, String reviewId, String grantId, boolean keep) {
     Instant now = clock.instant();
     var actor = actors.of(reviewer);
     state.transaction(h -> {
@@ -105,11 +104,11 @@ public final class AccessReviews {
   }
 
   /** Items of rounds still open. */
-  public List<ReviewItemRow> openItems() {
+  public List<ReviewItemView> openItems() {
     long now = clock.millis();
     return state.read(h -> {
       ReviewDao reviews = h.attach(ReviewDao.class);
-      return reviews.since(now).stream().flatMap(r -> reviews.items(r.id()).stream()).toList();
+      return reviews.since(now).stream().flatMap(r -> reviews.items(r.id()).stream()).map(ReviewItemView::of).toList();
     });
   }
 

@@ -9,7 +9,6 @@ import sovereign.munin.keep.governance.Role;
 import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.identity.MemberRow;
 import sovereign.munin.keep.store.identity.ProjectDao;
-import sovereign.munin.keep.store.identity.UserRow;
 
 /** Resolves a user into a governance {@link Actor}: base role, standing project roles and live grants. */
 public final class Actors {
@@ -22,7 +21,7 @@ public final class Actors {
     this.clock = clock;
   }
 
-  public Actor of(UserRow user) {
+  public Actor of(UserView user) {
     Set<Role> global = Role.fromId(user.role()).map(Set::of).orElse(Set.of());
     Map<String, Set<Role>> perProject = new HashMap<>();
     for (MemberRow m : state.read(h -> h.attach(ProjectDao.class).memberships(user.id()))) {

@@ -3,15 +3,14 @@ package sovereign.munin.keep.app.identity;
 import com.webauthn4j.WebAuthnManager;
 import java.security.SecureRandom;
 import java.util.function.IntSupplier;
-import sovereign.munin.keep.app.ApiTokens;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.config.ListenAddress;
 import sovereign.munin.keep.governance.LockoutPolicy;
-import sovereign.munin.keep.store.identity.UserRow;
+import sovereign.munin.keep.governance.SessionPolicy;
 
 /** The identity use cases of one instance, built once so that they share their clock, hasher and policies. */
 public record Identity(Users users, PasswordLogin login, Projects projects, Sessions sessions, Actors actors,
-    ApiTokens tokens, TotpMfa mfa, AccessRequests access, AccessReviews reviews, WebAuthnMfa webauthn,
+    Tokens tokens, TotpMfa mfa, AccessRequests access, AccessReviews reviews, WebAuthnMfa webauthn,
     WebAuthnSignIn webauthnSignIn) {
 
   /** Identity for an instance whose server listens where its configuration says. */
@@ -34,7 +33,7 @@ public record Identity(Users users, PasswordLogin login, Projects projects, Sess
     WebAuthnManager manager = WebAuthnManager.createNonStrictWebAuthnManager();
     return new Identity(users, login, projects,
         new Sessions(instance.state(), instance.audit(), instance.clock(), rng, policy),
-        actors, instance.tokens(),
+        actors, new Tokens(instance.state(), instance.audit(), instance.tokens(), projects),
         new TotpMfa(instance.state(), instance.audit(), instance.clock(), rng, instance.seal()),
         new AccessRequests(instance.state(), instance.audit(), instance.clock(), actors, projects,
             instance.config().access()),
@@ -45,13 +44,18 @@ public record Identity(Users users, PasswordLogin login, Projects projects, Sess
             login));
   }
 
+  /** Sign-in with password and second factor, for the API, the console and the command line alike. */
+  public SignIn signIn() {
+    return new SignIn(login, mfa, webauthnSignIn, webauthn, sessions, tokens);
+  }
+
   /** Step-up checks, counted towards the sign-in lockout. */
   public StepUps stepUps() {
     return new StepUps(login, mfa, webauthnSignIn);
   }
 
   /** True when the user has a second factor: confirmed TOTP or at least one WebAuthn credential. */
-  public boolean hasMfa(UserRow user) {
+  public boolean hasMfa(UserView user) {
     return user.hasTotp() || webauthn.enrolled(user.id());
   }
 }

@@ -35,7 +35,7 @@ public final class PasswordLogin {
   }
 
   /** The user when the password is right and the account usable; otherwise the one login-failed error. */
-  public UserRow check(String name, String password) {
+  UserRow check(String name, String password) {
     Optional<UserRow> found = name == null || name.length() > 64 ? Optional.empty()
         : state.read(h -> h.attach(UserDao.class).findByName(name));
     Instant now = clock.instant();
@@ -69,7 +69,7 @@ public final class PasswordLogin {
    * The user behind a pending second sign-in step, when the account is still enabled and not locked; otherwise the
    * one login-failed error (the account may have been locked or disabled since the password was checked).
    */
-  public UserRow stillUsable(String userId) {
+  UserRow stillUsable(String userId) {
     UserRow user = state.read(h -> h.attach(UserDao.class).findById(userId)).orElseThrow(IdentityErrors::loginFailed);
     LoginFailures failures = failures(user);
     if (user.isDisabled() || lockout.isLockedAt(failures, clock.instant())) {
@@ -79,20 +79,24 @@ public final class PasswordLogin {
     return user;
   }
 
+  UserRow row(String userId) {
+    return users.row(userId);
+  }
+
   private static LoginFailures failures(UserRow user) {
     return user.failedLogins() == 0 ? LoginFailures.NONE
         : new LoginFailures(user.failedLogins(), Optional.of(Instant.ofEpochMilli(user.lastFailedAt())));
   }
 
   /** Clears the failure count once every factor passed (not after the password alone, or TOTP could be guessed). */
-  public void succeeded(UserRow user) {
+  void succeeded(UserRow user) {
     if (user.failedLogins() != 0) {
       state.transaction(h -> h.attach(UserDao.class).recordFailures(user.id(), 0, null));
     }
   }
 
   /** Counts a wrong or missing second factor like a wrong password, and refuses with the same error. */
-  public RuntimeException secondFactorFailed(UserRow user) {
+  RuntimeException secondFactorFailed(UserRow user) {
     Instant now = clock.instant();
     int count = user.failedLogins() == Integer.MAX_VALUE ? user.failedLogins() : user.failedLogins() + 1;
     state.transaction(h -> {
@@ -105,7 +109,7 @@ public final class PasswordLogin {
   }
 
   /** Whether the account is locked now by repeated failures (sign-in and step-up count alike). */
-  public boolean lockedNow(UserRow user) {
+  boolean lockedNow(UserRow user) {
     return lockout.isLockedAt(failures(user), clock.instant());
   }
 
@@ -113,7 +117,7 @@ public final class PasswordLogin {
    * Counts a wrong step-up code or security-key answer towards the same lockout as sign-in, audited as a failed
    * {@code user.step-up} naming the credential ({@code via}) that tried.
    */
-  public void stepUpFailed(UserRow user, String method, String via) {
+  void stepUpFailed(UserRow user, String method, String via) {
     Instant now = clock.instant();
     int count = user.failedLogins() == Integer.MAX_VALUE ? user.failedLogins() : user.failedLogins() + 1;
     LoginFailures after = new LoginFailures(count, Optional.of(now));
@@ -126,7 +130,7 @@ public final class PasswordLogin {
   }
 
   /** A passed step-up: clears the failure count and is audited, naming the credential that stepped up. */
-  public void steppedUp(UserRow user, String method, String via) {
+  void steppedUp(UserRow user, String method, String via) {
     state.transaction(h -> {
       if (user.failedLogins() != 0) {
         h.attach(UserDao.class).recordFailures(user.id(), 0, null);

@@ -29,7 +29,7 @@ public final class Projects {
   }
 
   /** Creates a project owned by {@code ownerName}. */
-  public ProjectRow create(String actor, String name, String ownerName) {
+  public ProjectView create(String actor, String name, String ownerName) {
     Names.require(name, "project");
     return state.transaction(h -> {
       ProjectDao projects = h.attach(ProjectDao.class);
@@ -45,12 +45,12 @@ public final class Projects {
       projects.addMember(new MemberRow(row.id(), owner.id(), Role.PROJECT_OWNER.id(), row.createdAt()));
       audit.record(h, AuditEvent.success(actor, "project.create", "project:" + row.id(), Map.of("name", name,
           "owner", "user:" + owner.id())).inProject(row.id()));
-      return row;
+      return ProjectView.of(row);
     });
   }
 
   /** Gives a user a standing project role (owner or developer). */
-  public MemberRow addMember(String actor, String projectName, String userName, String role) {
+  public MemberView addMember(String actor, String projectName, String userName, String role) {
     Role r = Role.fromId(role == null ? "" : role).filter(x -> x.scope() == Role.Scope.PROJECT)
         .orElseThrow(() -> KeepException.badInput("bad-role", "a project role is project-owner or developer"));
     return state.transaction(h -> {
@@ -68,25 +68,36 @@ public final class Projects {
       h.attach(ProjectDao.class).addMember(row);
       audit.record(h, AuditEvent.success(actor, "project.member-add", "project:" + project.id(), Map.of(
           "user", "user:" + user.id(), "role", r.id())).inProject(project.id()));
-      return row;
+      return MemberView.of(row);
     });
   }
 
-  public List<ProjectRow> list() {
-    return state.read(h -> h.attach(ProjectDao.class).list());
+  public List<ProjectView> list() {
+    return state.read(h -> h.attach(ProjectDao.class).list()).stream().map(ProjectView::of).toList();
   }
 
-  public ProjectRow byName(String name) {
-    return state.read(h -> h.attach(ProjectDao.class).findByName(name == null ? "" : name))
+  public ProjectView byName(String name) {
+    return state.read(h -> h.attach(ProjectDao.class).findByName(name == null ? "" : name)).map(ProjectView::of)
         .orElseThrow(() -> IdentityErrors.notFound("project", name));
   }
 
-  public ProjectRow byId(String id) {
-    return state.read(h -> h.attach(ProjectDao.class).findById(id == null ? "" : id))
+  public ProjectView byId(String id) {
+    return state.read(h -> h.attach(ProjectDao.class).findById(id == null ? "" : id)).map(ProjectView::of)
         .orElseThrow(() -> new KeepException(KeepException.Kind.NOT_FOUND, "project-not-found", "no such project"));
   }
 
-  public List<MemberRow> members(String projectId) {
-    return state.read(h -> h.attach(ProjectDao.class).members(projectId));
+  /** The project with this id or, failing that, this name; empty when there is neither. */
+  public java.util.Optional<ProjectView> find(String idOrName) {
+    if (idOrName == null) {
+      return java.util.Optional.empty();
+    }
+    return state.read(h -> {
+      ProjectDao dao = h.attach(ProjectDao.class);
+      return dao.findById(idOrName).or(() -> dao.findByName(idOrName));
+    }).map(ProjectView::of);
+  }
+
+  public List<MemberView> members(String projectId) {
+    return state.read(h -> h.attach(ProjectDao.class).members(projectId)).stream().map(MemberView::of).toList();
   }
 }

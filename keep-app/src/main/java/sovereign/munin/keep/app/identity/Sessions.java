@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.app.audit.AuditSink;
+import sovereign.munin.keep.governance.SessionPolicy;
 import sovereign.munin.keep.store.ApiTokenDao;
 import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.identity.SessionDao;
@@ -43,10 +45,10 @@ public final class Sessions {
   }
 
   /** A started session: the cookie value and CSRF token are returned once and never stored in clear. */
-  public record Started(String cookie, String csrfToken, SessionRow row) {
+  public record Started(String cookie, String csrfToken, SessionView session) {
     @Override
     public String toString() {
-      return "Started[user=" + row.userId() + ", secrets redacted]";
+      return "Started[user=" + session.userId() + ", secrets redacted]";
     }
   }
 
@@ -69,40 +71,40 @@ public final class Sessions {
       audit.record(h, AuditEvent.success("user:" + userId, "user.login", "user:" + userId, Map.of("mfa", mfaDone)));
       return null;
     });
-    return new Started(cookie, csrf, row);
+    return new Started(cookie, csrf, SessionView.of(row));
   }
 
   /** The live session behind a cookie value, or empty when unknown, ended, idle too long or too old. */
-  public Optional<SessionRow> resolve(String cookie) {
+  public Optional<SessionView> resolve(String cookie) {
     if (cookie == null || !FORM.matcher(cookie).matches()) {
       return Optional.empty();
     }
     long now = clock.millis();
     Optional<SessionRow> row = state.read(h -> h.attach(SessionDao.class).find(hash(cookie)))
         .filter(s -> s.endedAt() == null)
-        .filter(s -> now - s.lastSeenAt() < policy.idle().toMillis())
-        .filter(s -> now - s.createdAt() < policy.absolute().toMillis());
+        .filter(s -> policy.liveAt(Instant.ofEpochMilli(s.createdAt()), Instant.ofEpochMilli(s.lastSeenAt()),
+            Instant.ofEpochMilli(now)));
     row.filter(s -> now - s.lastSeenAt() >= TOUCH_EVERY_MS)
         .ifPresent(s -> state.transaction(h -> h.attach(SessionDao.class).touch(s.idHash(), now)));
-    return row;
+    return row.map(SessionView::of);
   }
 
   /** True when the session passed an MFA check within the step-up window. */
-  public boolean recentMfa(SessionRow s) {
-    return s.mfaAt() != null && clock.millis() - s.mfaAt() <= policy.stepUp().toMillis();
+  public boolean recentMfa(SessionView s) {
+    return policy.freshAt(s.mfaAt() == null ? null : Instant.ofEpochMilli(s.mfaAt()), clock.instant());
   }
 
-  public void markMfa(SessionRow s) {
-    state.transaction(h -> {
-      h.attach(SessionDao.class).markMfa(s.idHash(), clock.millis());
-      audit.record(h, AuditEvent.success("user:" + s.userId(), "user.step-up", "user:" + s.userId(), Map.of()));
-      return null;
-    });
+  /**
+   * Records that the session just passed a second factor. The check itself is audited where it happens (a step-up
+   * as {@code user.step-up}, an enrolment as {@code user.mfa-enrol}), so this writes no event of its own.
+   */
+  public void markMfa(SessionView s) {
+    state.transaction(h -> h.attach(SessionDao.class).markMfa(s.key(), clock.millis()));
   }
 
-  public void end(SessionRow s) {
+  public void end(SessionView s) {
     state.transaction(h -> {
-      h.attach(SessionDao.class).end(s.idHash(), clock.millis());
+      h.attach(SessionDao.class).end(s.key(), clock.millis());
       audit.record(h, AuditEvent.success("user:" + s.userId(), "user.logout", "user:" + s.userId(), Map.of()));
       return null;
     });

@@ -23,14 +23,16 @@ public final class StepUps {
   }
 
   /** Passes when {@code code} is a fresh TOTP code or an unused recovery code; otherwise counts and refuses. */
-  public void withCode(UserRow user, String code, String via) {
+  public void withCode(UserView who, String code, String via) {
+    UserRow user = login.row(who.id());
     check(user, "totp", via, () -> totp.verify(user, code), () -> new KeepException(KeepException.Kind.FORBIDDEN,
         "mfa-code-wrong", "the code is wrong, was already used, or no TOTP is enrolled ('keep mfa totp' enrols "
         + "one); repeated wrong codes lock the account"));
   }
 
   /** Passes when the assertion answers the user's pending step-up challenge; otherwise counts and refuses. */
-  public void withSecurityKey(UserRow user, String credentialJson, String via) {
+  public void withSecurityKey(UserView who, String credentialJson, String via) {
+    UserRow user = login.row(who.id());
     check(user, "webauthn", via, () -> webauthn.stepUp(user, credentialJson), () -> new KeepException(
         KeepException.Kind.FORBIDDEN, "webauthn-assertion-refused", "the security key's answer was refused: ask "
         + "for new step-up options and try again"));

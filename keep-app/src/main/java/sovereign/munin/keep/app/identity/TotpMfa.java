@@ -42,13 +42,12 @@ public final class TotpMfa {
     this.seal = seal;
   }
 
-  /** Starts (or restarts) enrolment; returns the otpauth URI once. Refused while TOTP is confirmed. */
-  public String enrol(UserRow user) {
-    return enrol(user, "unknown");
-  }
-
-  /** As {@link #enrol(UserRow)}; {@code via} names the credential that asked, for the audit event. */
-  public String enrol(UserRow user, String via) {
+  /**
+   * Starts (or restarts) enrolment; returns the otpauth URI once. Refused while TOTP is confirmed. {@code via} names
+   * the credential that asked (the session, or a login token by id), for the audit event.
+   */
+  public String enrol(UserView who, String via) {
+    UserRow user = row(who.id());
     if (user.hasTotp()) {
       throw new KeepException(KeepException.Kind.CONFLICT, "mfa-already-enrolled", "TOTP is already set up; an "
           + "administrator can reset it with 'keep user reset-mfa'");
@@ -67,13 +66,12 @@ public final class TotpMfa {
     }
   }
 
-  /** Confirms enrolment with a first code; returns the recovery codes, shown once. */
-  public List<String> confirm(UserRow user, String code) {
-    return confirm(user, code, "unknown");
-  }
-
-  /** As {@link #confirm(UserRow, String)}; {@code via} names the credential that asked, for the audit event. */
-  public List<String> confirm(UserRow user, String code, String via) {
+  /**
+   * Confirms enrolment with a first code; returns the recovery codes, shown once. {@code via} names the credential
+   * that asked, for the audit event.
+   */
+  public List<String> confirm(UserView who, String code, String via) {
+    UserRow user = row(who.id());
     if (user.totpSecret() == null || user.hasTotp()) {
       throw new KeepException(KeepException.Kind.CONFLICT, "mfa-not-pending", "start TOTP enrolment first");
     }
@@ -98,7 +96,7 @@ public final class TotpMfa {
    * True when {@code code} is a fresh TOTP code or an unused recovery code of a user with TOTP; a code is
    * consumed in the same transaction that checks it was not used, so two racing requests cannot both pass.
    */
-  public boolean verify(UserRow user, String code) {
+  boolean verify(UserRow user, String code) {
     if (!user.hasTotp() || code == null || code.length() > 64) {
       return false;
     }
@@ -128,7 +126,7 @@ public final class TotpMfa {
   }
 
   /** Removes TOTP, recovery codes and WebAuthn credentials, so the user enrols again at next login. */
-  public void reset(String actor, UserRow user) {
+  public void reset(String actor, UserView user) {
     state.transaction(h -> {
       h.attach(UserDao.class).setTotp(user.id(), null, 0, -1);
       h.attach(UserDao.class).deleteRecoveryCodes(user.id());
@@ -137,6 +135,10 @@ public final class TotpMfa {
           Map.of("webauthnCredentials", (long) keys)));
       return null;
     });
+  }
+
+  private UserRow row(String userId) {
+    return state.read(h -> h.attach(UserDao.class).findById(userId)).orElseThrow(IdentityErrors::loginFailed);
   }
 
   private OptionalLong match(UserRow user, String code) {

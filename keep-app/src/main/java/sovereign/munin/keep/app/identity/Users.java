@@ -77,22 +77,35 @@ public final class Users {
     return id;
   }
 
-  public List<UserRow> list() {
-    return state.read(h -> h.attach(UserDao.class).list());
+  public List<UserView> list() {
+    return state.read(h -> h.attach(UserDao.class).list()).stream().map(UserView::of).toList();
   }
 
-  public UserRow byName(String name) {
+  public UserView byName(String name) {
+    return UserView.of(rowByName(name));
+  }
+
+  public UserView byId(String id) {
+    return UserView.of(row(id));
+  }
+
+  /** The user behind a credential, when the account exists and is not disabled. */
+  public java.util.Optional<UserView> enabled(String id) {
+    return state.read(h -> h.attach(UserDao.class).findById(id)).filter(u -> !u.isDisabled()).map(UserView::of);
+  }
+
+  UserRow rowByName(String name) {
     return state.read(h -> h.attach(UserDao.class).findByName(name == null ? "" : name))
         .orElseThrow(() -> IdentityErrors.notFound("user", name));
   }
 
-  public UserRow byId(String id) {
+  UserRow row(String id) {
     return state.read(h -> h.attach(UserDao.class).findById(id)).orElseThrow(IdentityErrors::loginFailed);
   }
 
   /** Disables a user and ends all their sessions in the same transaction. */
   public void disable(String actor, String name) {
-    UserRow user = byName(name);
+    UserRow user = rowByName(name);
     if (actor.equals("user:" + user.id())) {
       throw new KeepException(KeepException.Kind.CONFLICT, "self-disable", "you cannot disable your own account");
     }

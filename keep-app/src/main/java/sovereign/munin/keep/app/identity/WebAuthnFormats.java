@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import sovereign.munin.keep.store.identity.UserRow;
 import sovereign.munin.keep.store.identity.WebAuthnCredentialRow;
 
 /**
@@ -42,7 +41,7 @@ final class WebAuthnFormats {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  Map<String, Object> creationOptions(RelyingParty rp, UserRow user, String handle, byte[] challenge,
+  Map<String, Object> creationOptions(RelyingParty rp, UserView user, String handle, byte[] challenge,
       List<WebAuthnCredentialRow> existing) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rp", Map.of("id", rp.id(), "name", rp.name()));

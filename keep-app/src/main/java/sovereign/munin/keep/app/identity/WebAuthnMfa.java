@@ -13,7 +13,6 @@ import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.app.audit.AuditSink;
 import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.StoreException;
-import sovereign.munin.keep.store.identity.UserRow;
 import sovereign.munin.keep.store.identity.WebAuthnChallengeDao;
 import sovereign.munin.keep.store.identity.WebAuthnChallengeRow;
 import sovereign.munin.keep.store.identity.WebAuthnCredentialRow;
@@ -55,8 +54,8 @@ public final class WebAuthnMfa {
   }
 
   /** Creation options for one more credential of {@code user}, naming the ones it has so none is added twice. */
-  public Map<String, Object> registrationOptions(UserRow user) {
-    List<WebAuthnCredentialRow> existing = list(user.id());
+  public Map<String, Object> registrationOptions(UserView user) {
+    List<WebAuthnCredentialRow> existing = rows(user.id());
     if (existing.size() >= MAX_CREDENTIALS) {
       throw limitReached();
     }
@@ -65,16 +64,11 @@ public final class WebAuthnMfa {
     return formats.creationOptions(rp, user, handle, c.challenge(), existing);
   }
 
-  /** Checks the browser's {@code PublicKeyCredential.toJSON()} against the pending challenge and stores the key. */
-  public WebAuthnCredentialRow register(UserRow user, String credentialJson, String label) {
-    return register(user, credentialJson, label, "unknown");
-  }
-
   /**
-   * As {@link #register(UserRow, String, String)}; {@code via} names the credential that asked (the session, or a
-   * login token by id), for the audit event.
+   * Checks the browser's {@code PublicKeyCredential.toJSON()} against the pending challenge and stores the key;
+   * {@code via} names the credential that asked (the session, or a login token by id), for the audit event.
    */
-  public WebAuthnCredentialRow register(UserRow user, String credentialJson, String label, String via) {
+  public PasskeyView register(UserView user, String credentialJson, String label, String via) {
     String name = label(label);
     if (credentialJson == null || credentialJson.length() > MAX_JSON_CHARS) {
       throw KeepException.badInput("webauthn-credential-missing", "send the credential the browser created, as "
@@ -109,11 +103,16 @@ public final class WebAuthnMfa {
       audit.record(h, AuditEvent.success("user:" + user.id(), "user.mfa-enrol", "user:" + user.id(),
           Map.of("method", "webauthn", "credential", row.id(), "via", via)).withPersonal("user:" + user.id(),
           Map.of("label", name)));
-      return row;
+      return PasskeyView.of(row);
     });
   }
 
-  public List<WebAuthnCredentialRow> list(String userId) {
+  /** The user's passkeys and security keys. */
+  public List<PasskeyView> list(String userId) {
+    return rows(userId).stream().map(PasskeyView::of).toList();
+  }
+
+  List<WebAuthnCredentialRow> rows(String userId) {
     return state.read(h -> h.attach(WebAuthnDao.class).listOf(userId));
   }
 
@@ -122,13 +121,8 @@ public final class WebAuthnMfa {
     return state.read(h -> h.attach(WebAuthnDao.class).countOf(userId)) > 0;
   }
 
-  /** Removes one of the user's own credentials. */
-  public void remove(UserRow user, String credential) {
-    remove(user, credential, "unknown");
-  }
-
-  /** As {@link #remove(UserRow, String)}; {@code via} names the credential that asked, for the audit event. */
-  public void remove(UserRow user, String credential, String via) {
+  /** Removes one of the user's own credentials; {@code via} names the credential that asked, for the audit event. */
+  public void remove(UserView user, String credential, String via) {
     state.transaction(h -> {
       WebAuthnDao dao = h.attach(WebAuthnDao.class);
       if (credential == null || dao.delete(user.id(), credential) != 1) {

@@ -51,7 +51,7 @@ public final class WebAuthnSignIn {
   }
 
   /** After a right password: a login challenge when the user has credentials, otherwise empty. */
-  public Optional<LoginChallenge> startLogin(UserRow user) {
+  Optional<LoginChallenge> startLogin(UserRow user) {
     List<WebAuthnCredentialRow> credentials = credentials(user.id());
     if (credentials.isEmpty()) {
       return Optional.empty();
@@ -64,7 +64,7 @@ public final class WebAuthnSignIn {
    * The second login step: the user when the assertion answers the login challenge. Any failure is the one
    * login-failed error; a wrong assertion counts towards lockout like a wrong TOTP code.
    */
-  public UserRow finishLogin(String challengeId, String credentialJson) {
+  UserRow finishLogin(String challengeId, String credentialJson) {
     WebAuthnChallengeRow c = challenges.takeById(challengeId, WebAuthnChallenges.Purpose.LOGIN)
         .orElseThrow(IdentityErrors::loginFailed);
     UserRow user = login.stillUsable(c.userId());
@@ -76,7 +76,7 @@ public final class WebAuthnSignIn {
   }
 
   /** Request options for a fresh check of a signed-in user (step-up). */
-  public Map<String, Object> stepUpOptions(UserRow user) {
+  public Map<String, Object> stepUpOptions(UserView user) {
     List<WebAuthnCredentialRow> credentials = credentials(user.id());
     if (credentials.isEmpty()) {
       throw new KeepException(KeepException.Kind.CONFLICT, "webauthn-not-enrolled", "you have no security key or "
@@ -87,7 +87,7 @@ public final class WebAuthnSignIn {
   }
 
   /** True when the assertion answers the user's pending step-up challenge. */
-  public boolean stepUp(UserRow user, String credentialJson) {
+  boolean stepUp(UserRow user, String credentialJson) {
     return challenges.take(user.id(), WebAuthnChallenges.Purpose.STEP_UP)
         .map(c -> verify(user, c, credentialJson)).orElse(false);
   }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.governance.RotationPolicy;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
 import sovereign.munin.keep.store.keys.ManagedKeyRow;
@@ -66,6 +67,20 @@ public final class ManagedKeys {
     return directory;
   }
 
+  /**
+   * The rotation policy a person asked for, each value the default where not given; values outside the policy's
+   * bounds are bad input.
+   */
+  public static RotationPolicy policy(Integer rotationDays, Integer publishDays, Integer overlapDays) {
+    RotationPolicy d = RotationPolicy.DEFAULT;
+    try {
+      return new RotationPolicy(rotationDays == null ? d.rotationDays() : rotationDays,
+          publishDays == null ? d.publishDays() : publishDays, overlapDays == null ? d.overlapDays() : overlapDays);
+    } catch (IllegalArgumentException e) {
+      throw KeepException.badInput("bad-rotation-policy", e.getMessage());
+    }
+  }
+
   public KeyView create(String name, String project, String purpose, String type, RotationPolicy policy,
       String actor) {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -117,7 +132,8 @@ public final class ManagedKeys {
       } else {
         dao.insertVersion(next);
       }
-      old.ifPresent(o -> dao.updateVersion(VersionRows.overlapping(o, now + k.policy().overlap().toMillis())));
+      old.ifPresent(o -> dao.updateVersion(VersionRows.overlapping(o,
+          k.policy().overlapEnds(java.time.Instant.ofEpochMilli(now)).toEpochMilli())));
       writes.audit(h, actor, "key.rotate", k.key(), Map.of("version", (long) next.version(),
           "previous", old.map(o -> (long) o.version()).orElse(0L)));
       return null;

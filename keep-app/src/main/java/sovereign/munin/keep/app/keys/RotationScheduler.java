@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.governance.RotationPolicy;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 
 /**
@@ -77,14 +78,18 @@ public final class RotationScheduler implements AutoCloseable {
         StoredKey k = StoredKey.load(at.state(), view.name());
         RotationPolicy policy = k.policy();
         var active = k.inState(VersionState.ACTIVE);
-        if (policy.automatic() && active.isPresent() && active.get().activatedAt() != null) {
-          long due = active.get().activatedAt() + policy.rotation().toMillis();
-          if (now >= due) {
-            KeyView r = at.rotate(view.name(), ACTOR);
-            done.add(new Action(view.name(), "rotate", r.activeVersion()));
-          } else if (now >= due - policy.publishAhead().toMillis() && k.inState(VersionState.PRE_ACTIVE).isEmpty()) {
-            KeyView p = at.publishNext(view.name(), ACTOR);
-            done.add(new Action(view.name(), "publish", p.versions().getLast().version()));
+        if (active.isPresent() && active.get().activatedAt() != null) {
+          switch (policy.dueAt(Instant.ofEpochMilli(active.get().activatedAt()),
+              k.inState(VersionState.PRE_ACTIVE).isPresent(), Instant.ofEpochMilli(now))) {
+            case ROTATE -> {
+              KeyView r = at.rotate(view.name(), ACTOR);
+              done.add(new Action(view.name(), "rotate", r.activeVersion()));
+            }
+            case PUBLISH_NEXT -> {
+              KeyView p = at.publishNext(view.name(), ACTOR);
+              done.add(new Action(view.name(), "publish", p.versions().getLast().version()));
+            }
+            case NOTHING -> { }
           }
         }
         List<Integer> overlapping = StoredKey.load(at.state(), view.name()).versions().stream()

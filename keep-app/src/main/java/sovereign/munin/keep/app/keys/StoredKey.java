@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.governance.RotationPolicy;
 import sovereign.munin.keep.store.Database;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;

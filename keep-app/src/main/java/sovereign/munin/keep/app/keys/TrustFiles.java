@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.governance.RotationPolicy;
 import sovereign.munin.keep.log.CanonicalJson;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
 

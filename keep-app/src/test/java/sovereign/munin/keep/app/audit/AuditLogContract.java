@@ -17,7 +17,6 @@ import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.TestInstances;
 import sovereign.munin.keep.log.Hash;
 import sovereign.munin.keep.store.audit.AuditPersonalDao;
-import sovereign.munin.keep.store.audit.CheckpointRow;
 
 /** The audit log end to end on one database engine: record, integrate, prove, verify, tamper, erase. */
 abstract class AuditLogContract {
@@ -60,7 +59,7 @@ abstract class AuditLogContract {
   void integrate_recordedEvents_signsCheckpointThatVerifies() {
     record(50);
     assertThat(instance.sequencer().integrateAll(10)).isEqualTo(51); // 50 + the init event
-    CheckpointRow cp = new AuditReader(instance.state()).latest().orElseThrow();
+    CheckpointView cp = new AuditReader(instance.state()).latest().orElseThrow();
     assertThat(cp.treeSize()).isEqualTo(51);
     assertThat(cp.note()).startsWith("munin-keep/" + instance.config().instanceId() + "\n51\n");
     VerifyReport r = verify();
@@ -73,7 +72,7 @@ abstract class AuditLogContract {
   void proofs_inclusionAndConsistency_verifyAgainstSignedRoots() throws Exception {
     record(10);
     instance.sequencer().integrateAll(10);
-    CheckpointRow first = new AuditReader(instance.state()).latest().orElseThrow();
+    CheckpointView first = new AuditReader(instance.state()).latest().orElseThrow();
     record(25);
     instance.sequencer().integrateAll(10);
     AuditReader reader = new AuditReader(instance.state());

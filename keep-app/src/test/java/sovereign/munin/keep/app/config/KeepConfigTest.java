@@ -1,15 +1,15 @@
 package sovereign.munin.keep.app.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.governance.SessionPolicy;
 import sovereign.munin.keep.store.DatabaseUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeepConfigTest {
 
@@ -42,7 +42,7 @@ class KeepConfigTest {
     Files.writeString(dir.resolve("keep.toml"), KeepConfig.render("id-1", false, ListenAddress.DEFAULT,
         "sqlite:keep.db", "sqlite:keys.db"));
     KeepConfig rendered = KeepConfig.load(new DataDirectory(dir), Map.of());
-    assertThat(rendered.sessions()).isEqualTo(sovereign.munin.keep.app.identity.SessionPolicy.DEFAULT);
+    assertThat(rendered.sessions()).isEqualTo(sovereign.munin.keep.governance.SessionPolicy.DEFAULT);
     KeepConfig env = KeepConfig.load(new DataDirectory(dir), Map.of("KEEP_SESSIONS_IDLE_MINUTES", "5",
         "KEEP_SESSIONS_STEP_UP_MINUTES", "2"));
     assertThat(env.sessions().idle()).isEqualTo(java.time.Duration.ofMinutes(5));

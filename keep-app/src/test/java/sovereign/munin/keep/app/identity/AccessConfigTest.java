@@ -1,8 +1,5 @@
 package sovereign.munin.keep.app.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,6 +10,9 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.TestInstances;
 import sovereign.munin.keep.app.config.DataDirectory;
+import sovereign.munin.keep.governance.SessionPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The [access] limits of keep.toml reach the use cases. */
 class AccessConfigTest {

@@ -17,11 +17,10 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.TestClock;
 import sovereign.munin.keep.app.audit.AuditReader;
+import sovereign.munin.keep.app.audit.EventView;
 import sovereign.munin.keep.governance.LockoutPolicy;
 import sovereign.munin.keep.governance.Permission;
 import sovereign.munin.keep.governance.Role;
-import sovereign.munin.keep.store.audit.AuditEventRow;
-import sovereign.munin.keep.store.identity.ProjectRow;
 import sovereign.munin.keep.store.identity.UserRow;
 
 /** Users, the first admin, lockout and projects on one database engine. */
@@ -52,7 +51,7 @@ abstract class IdentityContract {
     instance.close();
   }
 
-  private List<AuditEventRow> events(String action) {
+  private List<EventView> events(String action) {
     instance.sequencer().integrateAll(100);
     return new AuditReader(instance.state()).search(new AuditReader.Query(null, action, null, 0, Long.MAX_VALUE,
         100));
@@ -84,7 +83,7 @@ abstract class IdentityContract {
   void create_user_loginWithOneTimePasswordAndAudited() {
     NewUser alice = users.create("user:x", "alice", "developer");
     assertThat(login.check("alice", alice.password().value()).id()).isEqualTo(alice.id());
-    assertThat(events("user.create")).extracting(AuditEventRow::actor).contains("user:x");
+    assertThat(events("user.create")).extracting(EventView::actor).contains("user:x");
     assertThat(alice.password().toString()).doesNotContain(alice.password().value());
   }
 
@@ -110,7 +109,7 @@ abstract class IdentityContract {
     UserRow ok = login.check("alice", alice.password().value());
     assertThat(ok.failedLogins()).isEqualTo(LockoutPolicy.DEFAULT.threshold());
     login.succeeded(ok);
-    assertThat(users.byName("alice").failedLogins()).isZero();
+    assertThat(users.rowByName("alice").failedLogins()).isZero();
     assertThat(events("user.login")).hasSizeGreaterThanOrEqualTo(6);
   }
 
@@ -135,8 +134,8 @@ abstract class IdentityContract {
   void create_project_ownerHoldsProjectRoleThere() {
     users.create("user:x", "alice", "developer");
     users.create("user:x", "bob", "developer");
-    ProjectRow payments = projects.create("user:x", "payments", "alice");
-    ProjectRow other = projects.create("user:x", "ledger", "bob");
+    ProjectView payments = projects.create("user:x", "payments", "alice");
+    ProjectView other = projects.create("user:x", "ledger", "bob");
     projects.addMember("user:x", "payments", "bob", "developer");
     Actors actors = new Actors(instance.state(), clock);
     var alice = actors.of(users.byName("alice"));

@@ -1,8 +1,5 @@
 package sovereign.munin.keep.app.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,10 +15,13 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.TestClock;
 import sovereign.munin.keep.app.audit.AuditReader;
+import sovereign.munin.keep.app.audit.EventView;
 import sovereign.munin.keep.app.config.DataDirectory;
-import sovereign.munin.keep.store.audit.AuditEventRow;
+import sovereign.munin.keep.governance.SessionPolicy;
 import sovereign.munin.keep.store.identity.UserRow;
 import sovereign.munin.keep.store.identity.WebAuthnCredentialRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** WebAuthn registration, sign-in, step-up and removal with a software authenticator, on one database engine. */
 abstract class WebAuthnContract {
@@ -53,7 +53,12 @@ abstract class WebAuthnContract {
 
   private UserRow user(String name) {
     NewUser u = id.users().create("test", name, "developer");
-    return id.users().byId(u.id());
+    return id.users().row(u.id());
+  }
+
+  /** The user as the public use cases take it. */
+  private static UserView v(UserRow row) {
+    return UserView.of(row);
   }
 
   private static String challenge(Map<String, Object> options) {
@@ -62,11 +67,12 @@ abstract class WebAuthnContract {
 
   private SoftwareAuthenticator registered(UserRow user) {
     SoftwareAuthenticator key = new SoftwareAuthenticator(ORIGIN, "localhost");
-    id.webauthn().register(user, key.register(challenge(id.webauthn().registrationOptions(user))), "yubi");
+    id.webauthn().register(v(user),
+        key.register(challenge(id.webauthn().registrationOptions(v(user)))), "yubi", "session");
     return key;
   }
 
-  private List<AuditEventRow> events(String action) {
+  private List<EventView> events(String action) {
     instance.sequencer().integrateAll(100);
     return new AuditReader(instance.state()).search(new AuditReader.Query(null, action, null, 0, Long.MAX_VALUE,
         100));
@@ -83,7 +89,7 @@ abstract class WebAuthnContract {
 
   @Test
   void registrationOptions_carryRandomHandleAlgorithmsAndNoAttestation() {
-    Map<String, Object> o = id.webauthn().registrationOptions(alice);
+    Map<String, Object> o = id.webauthn().registrationOptions(v(alice));
     @SuppressWarnings("unchecked")
     Map<String, Object> user = (Map<String, Object>) o.get("user");
     byte[] handle = Base64.getUrlDecoder().decode((String) user.get("id"));
@@ -94,7 +100,7 @@ abstract class WebAuthnContract {
     assertThat(o.get("pubKeyCredParams").toString()).contains("alg=-7", "alg=-8", "alg=-257");
     assertThat(o.get("attestation")).isEqualTo("none");
     assertThat(o.get("authenticatorSelection").toString()).contains("userVerification=preferred");
-    Map<String, Object> again = id.webauthn().registrationOptions(alice);
+    Map<String, Object> again = id.webauthn().registrationOptions(v(alice));
     assertThat(again.get("user")).isEqualTo(user);
     assertThat(challenge(again)).isNotEqualTo(challenge(o));
   }
@@ -102,7 +108,7 @@ abstract class WebAuthnContract {
   @Test
   void register_validAnswer_storesKeyAuditsAndExcludesItNextTime() {
     SoftwareAuthenticator key = registered(alice);
-    List<WebAuthnCredentialRow> keys = id.webauthn().list(alice.id());
+    List<WebAuthnCredentialRow> keys = id.webauthn().rows(alice.id());
     assertThat(keys).singleElement().satisfies(k -> {
       assertThat(k.credentialId()).isEqualTo(key.credentialId());
       assertThat(k.label()).isEqualTo("yubi");
@@ -110,47 +116,52 @@ abstract class WebAuthnContract {
     });
     assertThat(id.hasMfa(id.users().byId(alice.id()))).isTrue();
     assertThat(events("user.mfa-enrol")).hasSize(1);
-    assertThat(id.webauthn().registrationOptions(alice).get("excludeCredentials").toString())
+    assertThat(id.webauthn().registrationOptions(v(alice)).get("excludeCredentials").toString())
         .contains(key.credentialId());
   }
 
   @Test
   void register_replayedAnswer_isRefused_challengeIsSingleUse() {
     SoftwareAuthenticator key = new SoftwareAuthenticator(ORIGIN, "localhost");
-    String answer = key.register(challenge(id.webauthn().registrationOptions(alice)));
-    id.webauthn().register(alice, answer, null);
-    assertThat(typeOf(() -> id.webauthn().register(alice, answer, null))).isEqualTo("webauthn-no-challenge");
+    String answer = key.register(challenge(id.webauthn().registrationOptions(v(alice))));
+    id.webauthn().register(v(alice), answer, null, "session");
+    assertThat(typeOf(() -> id.webauthn().register(v(alice), answer, null, "session")))
+        .isEqualTo("webauthn-no-challenge");
     assertThat(id.webauthn().list(alice.id())).hasSize(1);
   }
 
   @Test
   void register_wrongOriginOrRpId_isRefused_andStoresNothing() {
     SoftwareAuthenticator phished = new SoftwareAuthenticator("https://evil.example:8443", "localhost");
-    String a = phished.register(challenge(id.webauthn().registrationOptions(alice)));
-    assertThat(typeOf(() -> id.webauthn().register(alice, a, null))).isEqualTo("webauthn-registration-refused");
+    String a = phished.register(challenge(id.webauthn().registrationOptions(v(alice))));
+    assertThat(typeOf(() -> id.webauthn().register(v(alice), a, null, "session")))
+        .isEqualTo("webauthn-registration-refused");
     SoftwareAuthenticator otherRp = new SoftwareAuthenticator(ORIGIN, "evil.example");
-    String b = otherRp.register(challenge(id.webauthn().registrationOptions(alice)));
-    assertThat(typeOf(() -> id.webauthn().register(alice, b, null))).isEqualTo("webauthn-registration-refused");
+    String b = otherRp.register(challenge(id.webauthn().registrationOptions(v(alice))));
+    assertThat(typeOf(() -> id.webauthn().register(v(alice), b, null, "session")))
+        .isEqualTo("webauthn-registration-refused");
     SoftwareAuthenticator wrongPort = new SoftwareAuthenticator("https://localhost:9999", "localhost");
-    String c = wrongPort.register(challenge(id.webauthn().registrationOptions(alice)));
-    assertThat(typeOf(() -> id.webauthn().register(alice, c, null))).isEqualTo("webauthn-registration-refused");
+    String c = wrongPort.register(challenge(id.webauthn().registrationOptions(v(alice))));
+    assertThat(typeOf(() -> id.webauthn().register(v(alice), c, null, "session")))
+        .isEqualTo("webauthn-registration-refused");
     assertThat(id.webauthn().enrolled(alice.id())).isFalse();
   }
 
   @Test
   void register_expiredChallenge_isRefused() {
     SoftwareAuthenticator key = new SoftwareAuthenticator(ORIGIN, "localhost");
-    String answer = key.register(challenge(id.webauthn().registrationOptions(alice)));
+    String answer = key.register(challenge(id.webauthn().registrationOptions(v(alice))));
     clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-    assertThat(typeOf(() -> id.webauthn().register(alice, answer, null))).isEqualTo("webauthn-no-challenge");
+    assertThat(typeOf(() -> id.webauthn().register(v(alice), answer, null, "session")))
+        .isEqualTo("webauthn-no-challenge");
   }
 
   @Test
   void register_garbageOrBadLabel_isBadInputOrRefused() {
-    id.webauthn().registrationOptions(alice);
-    assertThat(typeOf(() -> id.webauthn().register(alice, "{\"id\":1}", null)))
+    id.webauthn().registrationOptions(v(alice));
+    assertThat(typeOf(() -> id.webauthn().register(v(alice), "{\"id\":1}", null, "session")))
         .isEqualTo("webauthn-registration-refused");
-    assertThat(typeOf(() -> id.webauthn().register(alice, "{}", "bad\nlabel"))).isEqualTo("bad-label");
+    assertThat(typeOf(() -> id.webauthn().register(v(alice), "{}", "bad\nlabel", "session"))).isEqualTo("bad-label");
   }
 
   @Test
@@ -164,7 +175,7 @@ abstract class WebAuthnContract {
     assertThat(typeOf(() -> id.webauthnSignIn().finishLogin(c.id(), answer))).isEqualTo("login-failed");
     WebAuthnSignIn.LoginChallenge next = id.webauthnSignIn().startLogin(alice).orElseThrow();
     assertThat(typeOf(() -> id.webauthnSignIn().finishLogin(next.id(), answer))).isEqualTo("login-failed");
-    assertThat(id.users().byId(alice.id()).failedLogins()).isEqualTo(1);
+    assertThat(id.users().row(alice.id()).failedLogins()).isEqualTo(1);
   }
 
   @Test
@@ -178,13 +189,14 @@ abstract class WebAuthnContract {
     String clone = key.assertion(challenge(c2.options()));
     assertThat(typeOf(() -> id.webauthnSignIn().finishLogin(c2.id(), clone))).isEqualTo("login-failed");
     assertThat(events("user.webauthn-counter-regressed")).hasSize(1);
-    assertThat(id.webauthn().list(alice.id()).getFirst().signCount()).isEqualTo(11);
+    assertThat(id.webauthn().rows(alice.id()).getFirst().signCount()).isEqualTo(11);
   }
 
   @Test
   void login_authenticatorWithoutCounter_passesEveryTime() {
     SoftwareAuthenticator key = new SoftwareAuthenticator(ORIGIN, "localhost").notCounting();
-    id.webauthn().register(alice, key.register(challenge(id.webauthn().registrationOptions(alice))), null);
+    id.webauthn().register(v(alice),
+        key.register(challenge(id.webauthn().registrationOptions(v(alice)))), null, "session");
     for (int i = 0; i < 2; i++) {
       WebAuthnSignIn.LoginChallenge c = id.webauthnSignIn().startLogin(alice).orElseThrow();
       assertThat(id.webauthnSignIn().finishLogin(c.id(), key.assertion(challenge(c.options()))).id())
@@ -200,7 +212,8 @@ abstract class WebAuthnContract {
     String a1 = bobs.assertion(challenge(c1.options()));
     assertThat(typeOf(() -> id.webauthnSignIn().finishLogin(c1.id(), a1))).isEqualTo("login-failed");
     SoftwareAuthenticator alices = new SoftwareAuthenticator(ORIGIN, "localhost");
-    id.webauthn().register(alice, alices.register(challenge(id.webauthn().registrationOptions(alice))), null);
+    id.webauthn().register(v(alice),
+        alices.register(challenge(id.webauthn().registrationOptions(v(alice)))), null, "session");
     WebAuthnSignIn.LoginChallenge c2 = id.webauthnSignIn().startLogin(alice).orElseThrow();
     String a2 = alices.origin("https://evil.example").assertion(challenge(c2.options()));
     assertThat(typeOf(() -> id.webauthnSignIn().finishLogin(c2.id(), a2))).isEqualTo("login-failed");
@@ -211,7 +224,7 @@ abstract class WebAuthnContract {
     String a4 = alices.rpId("localhost").assertion(challenge(c4.options()));
     clock.advance(Duration.ofMinutes(6));
     assertThat(typeOf(() -> id.webauthnSignIn().finishLogin(c4.id(), a4))).isEqualTo("login-failed");
-    assertThat(id.users().byId(alice.id()).failedLogins()).isEqualTo(3);
+    assertThat(id.users().row(alice.id()).failedLogins()).isEqualTo(3);
   }
 
   @Test
@@ -226,12 +239,12 @@ abstract class WebAuthnContract {
   @Test
   void stepUp_rightAssertion_passesOnce_loginChallengeDoesNotServe() {
     SoftwareAuthenticator key = registered(alice);
-    String answer = key.assertion(challenge(id.webauthnSignIn().stepUpOptions(alice)));
+    String answer = key.assertion(challenge(id.webauthnSignIn().stepUpOptions(v(alice))));
     assertThat(id.webauthnSignIn().stepUp(alice, answer)).isTrue();
     assertThat(id.webauthnSignIn().stepUp(alice, answer)).isFalse();
     WebAuthnSignIn.LoginChallenge login = id.webauthnSignIn().startLogin(alice).orElseThrow();
     assertThat(id.webauthnSignIn().stepUp(alice, key.assertion(challenge(login.options())))).isFalse();
-    assertThat(typeOf(() -> id.webauthnSignIn().stepUpOptions(user("carol")))).isEqualTo("webauthn-not-enrolled");
+    assertThat(typeOf(() -> id.webauthnSignIn().stepUpOptions(v(user("carol"))))).isEqualTo("webauthn-not-enrolled");
   }
 
   @Test
@@ -240,11 +253,11 @@ abstract class WebAuthnContract {
     registered(alice);
     UserRow bob = user("bob");
     String first = id.webauthn().list(alice.id()).getFirst().id();
-    assertThat(typeOf(() -> id.webauthn().remove(bob, first))).isEqualTo("webauthn-credential-not-found");
-    id.webauthn().remove(alice, first);
+    assertThat(typeOf(() -> id.webauthn().remove(v(bob), first, "session"))).isEqualTo("webauthn-credential-not-found");
+    id.webauthn().remove(v(alice), first, "session");
     assertThat(id.webauthn().list(alice.id())).hasSize(1);
     assertThat(events("user.mfa-remove")).hasSize(1);
-    id.mfa().reset("user:admin", alice);
+    id.mfa().reset("user:admin", v(alice));
     assertThat(id.webauthn().enrolled(alice.id())).isFalse();
     assertThat(id.hasMfa(id.users().byId(alice.id()))).isFalse();
   }

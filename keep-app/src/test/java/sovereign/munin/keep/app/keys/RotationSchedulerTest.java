@@ -1,7 +1,5 @@
 package sovereign.munin.keep.app.keys;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.TestInstances;
 import sovereign.munin.keep.app.config.DataDirectory;
+import sovereign.munin.keep.governance.RotationPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rotation policy on a simulated clock: publish ahead, rotate, overlap, retire, restarts and downtime. */
 class RotationSchedulerTest {
