@@ -14,6 +14,23 @@ public final class TestCallers {
 
   private TestCallers() {}
 
+  /**
+   * Enrols each hybrid public key (PEM) as a backup custodian of a new user, approved by two new security-team
+   * members, so backups may name them.
+   */
+  public static void approvedCustodians(KeepInstance instance, String... publicKeyPems) {
+    Identity identity = Identity.of(instance, SessionPolicy.DEFAULT);
+    var custodians = new sovereign.munin.keep.app.keys.Custodians(instance);
+    String first = identity.users().create("test", "t-approver-" + shortId(), "security-team").id();
+    String second = identity.users().create("test", "t-approver-" + shortId(), "security-team").id();
+    for (String pem : publicKeyPems) {
+      String owner = identity.users().create("test", "t-custodian-" + shortId(), "developer").id();
+      String keyId = custodians.enrol(owner, pem).keyId();
+      custodians.approve(first, keyId);
+      custodians.approve(second, keyId);
+    }
+  }
+
   /** A token of a new user with global role {@code role} (e.g. security-team, auditor, admin). */
   public static String withRole(KeepInstance instance, String role) {
     Identity identity = Identity.of(instance, SessionPolicy.DEFAULT);

@@ -11,6 +11,7 @@ import sovereign.munin.keep.crypto.HybridPrivateKey;
 import sovereign.munin.keep.crypto.KeepCryptoException;
 import sovereign.munin.keep.crypto.KeyId;
 import sovereign.munin.keep.crypto.Pem;
+import sovereign.munin.keep.crypto.SecretBytes;
 
 /** Opens a backup folder offline with custodians' hybrid private key files. */
 final class Custodians {
@@ -18,6 +19,15 @@ final class Custodians {
   private Custodians() {}
 
   static BackupReader.Opened open(Path dir, List<Path> identities, Path trustRoot) {
+    return BackupReader.open(BackupFiles.read(dir), identities(identities), pinned(trustRoot));
+  }
+
+  /** The backup key, recovered offline from the custodians' shares; the caller closes it. */
+  static SecretBytes recoverKey(BackupBundle bundle, List<Path> identities, Path trustRoot) {
+    return BackupReader.recoverKey(bundle, identities(identities), pinned(trustRoot));
+  }
+
+  private static List<HybridPrivateKey> identities(List<Path> identities) {
     List<HybridPrivateKey> keys = new ArrayList<>();
     for (Path p : identities) {
       byte[] pem = KeyFiles.read(p, 64 * 1024);
@@ -30,6 +40,10 @@ final class Custodians {
         java.util.Arrays.fill(pem, (byte) 0);
       }
     }
+    return keys;
+  }
+
+  private static String pinned(Path trustRoot) {
     String pinned = null;
     if (trustRoot != null) {
       try {
@@ -39,7 +53,6 @@ final class Custodians {
         throw KeepException.badInput("bad-trust-root", trustRoot + " is not a PEM public key: " + e.getMessage());
       }
     }
-    BackupBundle bundle = BackupFiles.read(dir);
-    return BackupReader.open(bundle, keys, pinned);
+    return pinned;
   }
 }

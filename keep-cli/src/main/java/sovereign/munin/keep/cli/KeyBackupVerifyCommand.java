@@ -34,10 +34,12 @@ final class KeyBackupVerifyCommand implements Callable<Integer> {
     int keys = opened.payload().path("keys").size();
     if (backup.key.keep.json) {
       Output.json(w, Map.of("ok", true, "keys", keys, "signer", opened.signerKeyId(),
-          "createdAt", opened.manifest().path("createdAt").asText()));
+          "createdAt", opened.manifest().path("createdAt").asText(), "probesDecrypted", opened.probesDecrypted()));
     } else {
       w.println("OK: backup of " + keys + " key(s) from " + opened.manifest().path("createdAt").asText()
           + " decrypts and matches its manifest (signed by " + opened.signerKeyId() + ").");
+      w.println("Data encrypted before the backup decrypts after a restore: checked for "
+          + opened.probesDecrypted() + " encryption key(s).");
     }
     return 0;
   }

@@ -8,7 +8,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keep key destroy}: wipe a key's material for good. */
 @Command(name = "destroy",
     description = {"Destroy every version of a key for good, or with --version one archived or compromised",
-        "version: material wiped, metadata and revocations kept."})
+        "version: material wiped, metadata and revocations kept. A whole key must be archived first, and",
+        "takes two people: the first run asks, a second person's run (within 7 days) destroys it."})
 final class KeyDestroyCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;
@@ -27,8 +28,19 @@ final class KeyDestroyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    key.print(key.keep.api().post(KeyCommand.path(name, "destroy"),
-        version == null ? null : java.util.Map.of("version", version), key.keep.token()));
+    var r = key.keep.api().post(KeyCommand.path(name, "destroy"),
+        version == null ? null : java.util.Map.of("version", version), key.keep.token());
+    if (r.path("destruction").asText().equals("requested")) {
+      var out = key.spec.commandLine().getOut();
+      if (key.keep.json) {
+        Output.json(out, r);
+      } else {
+        out.println("Destruction of '" + name + "' requested by you; nothing is destroyed yet: " + r.path("next")
+            .asText() + ".");
+      }
+      return 0;
+    }
+    key.print(r);
     return 0;
   }
 }

@@ -53,7 +53,8 @@ class KeyCliTest {
   @Test
   void help_everyKeyCommandHasHelpAndJson() {
     for (String cmd : new String[] {"create", "list", "show", "rotate", "revoke", "archive", "destroy",
-        "export-public", "sign", "verify", "encrypt", "decrypt", "generate", "rotate-due"}) {
+        "export-public", "sign", "verify", "encrypt", "decrypt", "rewrap", "min-decryption-version", "generate",
+        "rotate-due"}) {
       CliRun r = CliRun.of("key", cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: keep key " + cmd).contains("--json");
@@ -121,6 +122,20 @@ class KeyCliTest {
     assertThat(truncated.exit()).isEqualTo(1);
     assertThat(Files.exists(base.resolve("w"))).isFalse();
     assertThat(Files.exists(base.resolve("t"))).isFalse();
+
+    // Move the old ciphertext to the active version, then close version 1 for decryption.
+    Path moved = base.resolve("secret.v2.enc");
+    CliRun rewrap = keep("key", "rewrap", "box", "--in", ct.toString(), "--out", moved.toString());
+    assertThat(rewrap.exit()).as(rewrap.err()).isZero();
+    assertThat(rewrap.out()).contains("under version 2");
+    CliRun closed = keep("key", "min-decryption-version", "box", "2");
+    assertThat(closed.exit()).as(closed.err()).isZero();
+    CliRun old = keep("key", "decrypt", "box", "--in", ct.toString(), "--out", base.resolve("o").toString());
+    assertThat(old.exit()).isEqualTo(1);
+    assertThat(old.err()).contains("lowest decrypting version");
+    Path back2 = base.resolve("secret2.out");
+    assertThat(keep("key", "decrypt", "box", "--in", moved.toString(), "--out", back2.toString()).exit()).isZero();
+    assertThat(Files.readString(back2)).isEqualTo("the database password");
   }
 
   @Test
@@ -132,15 +147,24 @@ class KeyCliTest {
   }
 
   @Test
-  void rotateDestroy_thenRotate_isRefused() {
+  void rotateArchiveDestroy_destroyWaitsForASecondPerson_andArchivedKeysDoNotRotate() {
     keep("key", "create", "k", "--project", "p", "--type", "ed25519");
     CliRun rotated = keep("key", "rotate", "k");
     assertThat(rotated.exit()).as(rotated.err()).isZero();
     assertThat(rotated.out()).contains("active=v2").contains("v1  overlap");
-    assertThat(keep("key", "destroy", "k").exit()).isZero();
+    CliRun active = keep("key", "destroy", "k");
+    assertThat(active.exit()).isNotZero();
+    assertThat(active.err()).contains("archive it first");
+    assertThat(keep("key", "archive", "k").exit()).isZero();
+    CliRun asked = keep("key", "destroy", "k");
+    assertThat(asked.exit()).as(asked.err()).isZero();
+    assertThat(asked.out()).contains("requested by you").contains("nothing is destroyed yet");
+    CliRun self = keep("key", "destroy", "k");
+    assertThat(self.exit()).isNotZero();
+    assertThat(self.err()).contains("another person");
     CliRun again = keep("key", "rotate", "k");
     assertThat(again.exit()).isEqualTo(1);
-    assertThat(again.err()).contains("destroyed");
+    assertThat(again.err()).contains("archived");
   }
 
   @Test

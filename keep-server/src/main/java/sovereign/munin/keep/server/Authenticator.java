@@ -30,6 +30,11 @@ final class Authenticator {
   static final String COOKIE = "keep_session";
   static final String CSRF_HEADER = "X-CSRF-Token";
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+  /** A token request is small; a larger body is treated as asking for keys, and its handler refuses it anyway. */
+  private static final int MAX_BODY_FOR_KEYS = 64 * 1024;
+
   private final Identity identity;
   private final SealState seal;
   private final TokenCallers tokenCallers;
@@ -70,7 +75,7 @@ final class Authenticator {
     }
     Target target = route.resource().resolve(ctx);
     permit(caller, route, target, ctx);
-    freshMfa(caller, route);
+    freshMfa(caller, route, ctx);
     return new Authorised(caller, target);
   }
 
@@ -131,12 +136,15 @@ final class Authenticator {
    * A fresh MFA check where the route asks for one: sessions and login tokens alike. Machine tokens pass only
    * where the route admits them (key uses: they are held to their keys), the bootstrap token where declared.
    */
-  private void freshMfa(Caller caller, RouteSpec route) {
+  private void freshMfa(Caller caller, RouteSpec route, Context ctx) {
     if (route.freshMfa() == RouteSpec.StepUp.NONE) {
       return;
     }
     CallerKind kind = caller.kind();
     if (kind != CallerKind.SESSION && kind != CallerKind.LOGIN_TOKEN) {
+      return;
+    }
+    if (route.freshMfa() == RouteSpec.StepUp.FRESH_FOR_KEYS && !namesKeys(ctx)) {
       return;
     }
     if (route.freshMfa() == RouteSpec.StepUp.FRESH_IF_ENROLLED && !identity.hasMfa(
@@ -145,12 +153,31 @@ final class Authenticator {
     }
     boolean fresh = kind == CallerKind.SESSION ? identity.sessions().recentMfa(caller.session())
         : identity.tokens().recentMfa(caller.token().id(), identity.sessions().policy());
+    if (!fresh && !identity.hasMfa(identity.users().byId(caller.userId()))) {
+      // Only a second factor makes a caller fresh: without one, say how to get one.
+      throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
+          + "check, and your account has no second factor yet: enrol one ('keep mfa totp', or a passkey in the "
+          + "console), then run 'keep step-up' and retry");
+    }
     if (!fresh) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "step-up-required", "this action needs a fresh MFA "
           + "check: run 'keep step-up' (or step up in the console, POST /api/v1/auth/step-up), then retry");
     }
   }
 
+  /** Whether the JSON body has a non-empty {@code keys} array (a body that is no JSON object names none). */
+  private static boolean namesKeys(Context ctx) {
+    String body = ctx.body();
+    if (body.isBlank() || body.length() > MAX_BODY_FOR_KEYS) {
+      return !body.isBlank();
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode keys = JSON.readTree(body).path("keys");
+      return keys.isArray() && !keys.isEmpty() || keys.isTextual();
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
 
   static boolean allowed(Caller caller, Permission p, String project) {
     Set<String> perms = caller.tokenPermissions();

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.config.ListenAddress;
+import sovereign.munin.keep.app.keys.Custodians;
 import sovereign.munin.keep.app.keys.KeyBackups;
 import sovereign.munin.keep.app.keys.KeyOperations;
 import sovereign.munin.keep.app.keys.KeyRestore;
@@ -109,6 +110,7 @@ public final class KeepServer implements AutoCloseable {
     TrustRoutes.register(table, trust, resources);
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));
+    CustodianRoutes.register(table, new Custodians(instance));
     OpenApi.register(table);
     ConsoleRoutes.register(table, instance, identity, resources);
     Javalin app = Javalin.create(cfg -> {

@@ -53,13 +53,35 @@ final class KeyRoutes {
       ctx.json(keys.revoke(ctx.pathParam("name"), req.version(), instant(req.compromisedAt()), req.reason(),
           caller.auditId()));
     });
+    t.post("/api/v1/keys/{name}/min-decryption-version").needs(Permission.KEY_MANAGE).on(key)
+        .by(CallerKind.PEOPLE).stepUp().does("Close the versions below {\"version\": N} for decryption (they still "
+            + "verify); the floor only rises", (ctx, caller) -> {
+      Integer v = version(ctx);
+      if (v == null) {
+        throw KeepException.badInput("missing-field", "send {\"version\": N}: the lowest version that still "
+            + "decrypts");
+      }
+      ctx.json(keys.closeDecryptionBelow(ctx.pathParam("name"), v, caller.auditId()));
+    });
     t.post("/api/v1/keys/{name}/archive").needs(Permission.KEY_MANAGE).on(key).by(CallerKind.PEOPLE).stepUp()
         .does("Archive a retired version, or the whole key", (ctx, caller) -> {
       ctx.json(keys.archive(ctx.pathParam("name"), version(ctx), caller.auditId()));
     });
     t.post("/api/v1/keys/{name}/destroy").needs(Permission.KEY_MANAGE).on(key).by(CallerKind.PEOPLE).stepUp()
-        .does("Destroy an archived or compromised version's private material, or the whole key's", (ctx, caller) -> {
-      ctx.json(keys.destroy(ctx.pathParam("name"), version(ctx), caller.auditId()));
+        .does("Destroy an archived or compromised version's private material, or an archived key's, which takes "
+            + "two people (202 while it waits for the second)", (ctx, caller) -> {
+      String name = ctx.pathParam("name");
+      Integer version = version(ctx);
+      var view = keys.destroy(name, version, caller.auditId());
+      var requester = version == null ? keys.destructionRequestedBy(name) : java.util.Optional.<String>empty();
+      if (requester.isPresent()) {
+        // The first of two people: nothing is destroyed until a second one confirms.
+        ctx.status(202).json(Map.of("key", view, "destruction", "requested", "requestedBy", requester.get(),
+            "next", "another person who manages keys in project '" + view.project() + "' confirms with 'keep key "
+                + "destroy " + name + "' within 7 days"));
+      } else {
+        ctx.json(view);
+      }
     });
   }
 

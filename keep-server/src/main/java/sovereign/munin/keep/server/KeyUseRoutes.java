@@ -49,6 +49,13 @@ final class KeyUseRoutes {
       byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
       ctx.json(Map.of("plaintext", Base64.getEncoder().encodeToString(pt)));
     });
+    t.post("/api/v1/keys/{name}/rewrap").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
+        .does("Re-encrypt a ciphertext under the key's active version; the plaintext never leaves the server",
+            (ctx, caller) -> {
+      UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
+      byte[] ct = ops.rewrap(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
+      ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
+    });
     t.get("/api/v1/keys/{name}/public").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
         .does("The key's public key (PEM), of the active or a named version", (ctx, caller) -> {
       Long version = Params.optionalLong(ctx, "version", 1, Integer.MAX_VALUE);

@@ -26,7 +26,12 @@ record RouteSpec(String method, String path, List<Permission> anyOf, boolean ope
     /** Always, from people; machine tokens are held to their scope instead, where a route admits them. */
     FRESH("yes"),
     /** When the account already has a second factor: adding or removing one must not be open to a thief. */
-    FRESH_IF_ENROLLED("if-mfa-enrolled");
+    FRESH_IF_ENROLLED("if-mfa-enrolled"),
+    /**
+     * When the request asks for use of private keys (its JSON body names {@code keys}): minting a key-scoped token
+     * hands a machine what {@code keep key sign} would ask a fresh MFA check for.
+     */
+    FRESH_FOR_KEYS("if-the-body-names-keys");
 
     private final String id;
 

@@ -63,6 +63,12 @@ final class RouteTable {
       return this;
     }
 
+    /** A fresh MFA check when the request's body names keys (it asks for use of private keys). */
+    Declaring stepUpForKeys() {
+      this.stepUp = RouteSpec.StepUp.FRESH_FOR_KEYS;
+      return this;
+    }
+
     Declaring stepUpIfEnrolled() {
       this.stepUp = RouteSpec.StepUp.FRESH_IF_ENROLLED;
       return this;

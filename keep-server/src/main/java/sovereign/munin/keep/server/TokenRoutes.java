@@ -26,8 +26,10 @@ final class TokenRoutes {
 
   static void register(RouteTable t, KeepInstance instance, Identity id, ManagedKeys keys, Resources resources) {
     // Only people mint tokens: a machine token minting tokens could widen itself (drop its narrowing).
-    t.post("/api/v1/tokens").on(Resource.SELF).by(CallerKind.PEOPLE)
-        .does("Mint an API token owned by the caller (shown once)", (ctx, caller) -> {
+    // A token narrowed to keys lets a machine use private keys: minting one needs what using them directly needs.
+    t.post("/api/v1/tokens").on(Resource.SELF).by(CallerKind.PEOPLE).stepUpForKeys()
+        .does("Mint an API token owned by the caller (shown once); a token narrowed to keys needs a fresh MFA "
+            + "check", (ctx, caller) -> {
           TokenRequest req = KeyRoutes.body(ctx, TokenRequest.class);
           ApiTokens.Issued issued = id.tokens().issue(caller.auditId(), caller.userId(), new Tokens.Request(
               req.label(), req.projects(), req.permissions(), req.keys(), req.days()), k -> keys.show(k).project());

@@ -33,7 +33,8 @@ class RouteMatrixTest {
    * Who may call each route. Columns: roles allowed (A admin, S security-team, O project-owner, D developer,
    * U auditor, R reporter, * every role); caller kinds (s session, l login token, m machine token, k key-scoped
    * token, b bootstrap token, * all); scope (- none, P own project only for project roles, E global roles only,
-   * T own token, or any for holders of user management); fresh MFA (- no, y yes, e when enrolled); sealed
+   * T own token, or any for holders of user management); fresh MFA (- no, y yes, e when enrolled, k when the
+   * body names keys, i.e. asks for use of private keys); sealed
    * (open: answers while sealed). Open routes are "open" in the roles column.
    */
   static final String POLICY = """
@@ -64,7 +65,7 @@ class RouteMatrixTest {
       GET  /api/v1/auth/mfa/webauthn                      | *       | s l     | - | - | -
       POST /api/v1/auth/mfa/webauthn/{id}/remove          | *       | s l     | - | y | -
       GET  /api/v1/tokens                                 | *       | s l     | - | - | -
-      POST /api/v1/tokens                                 | *       | s l     | - | - | -
+      POST /api/v1/tokens                                 | *       | s l     | - | k | -
       GET  /api/v1/tokens/all                             | A       | s l b   | E | - | -
       POST /api/v1/tokens/{id}/revoke                     | A       | s l b   | T | - | -
       GET  /api/v1/users                                  | A S U   | s l m b | - | - | -
@@ -105,6 +106,8 @@ class RouteMatrixTest {
       POST /api/v1/keys/{name}/sign                       | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/encrypt                    | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/decrypt                    | O D     | s l k   | P | y | -
+      POST /api/v1/keys/{name}/rewrap                     | O D     | s l k   | P | y | -
+      POST /api/v1/keys/{name}/min-decryption-version     | S O     | s l     | P | y | -
       POST /api/v1/keys/{name}/rotate                     | S O     | s l     | P | y | -
       POST /api/v1/keys/{name}/revoke                     | S O     | s l     | P | y | -
       POST /api/v1/keys/{name}/archive                    | S O     | s l     | P | y | -
@@ -112,6 +115,10 @@ class RouteMatrixTest {
       POST /api/v1/keys/backup                            | S       | s l     | E | y | -
       POST /api/v1/keys/restore                           | S       | s l     | E | y | -
       POST /api/v1/keys/rotate-due                        | S       | s l     | E | y | -
+      POST /api/v1/custodians                             | *       | s l     | - | y | -
+      GET  /api/v1/custodians                             | S       | s l     | E | - | -
+      POST /api/v1/custodians/{keyId}/approve             | S       | s l     | E | y | -
+      POST /api/v1/custodians/{keyId}/remove              | S       | s l     | E | y | -
       GET  /console                                       | *       | s       | - | - | -
       GET  /console/auth/password                         | *       | s       | - | - | -
       POST /console/auth/password                         | *       | s       | - | - | -
@@ -265,7 +272,7 @@ class RouteMatrixTest {
         .replace("{id}", path.contains("/tokens/") ? token : path.contains("webauthn") ? "wa_x"
             : requests.get(place)[0])
         .replace("{review}", reviewItems.get(place)[0]).replace("{grant}", reviewItems.get(place)[1])
-        .replace("<path>", "0/000").replace("{file}", "pico.css");
+        .replace("<path>", "0/000").replace("{file}", "pico.css").replace("{keyId}", "custodian-key");
   }
 
   private String body(Rule r, boolean own) {
@@ -351,6 +358,15 @@ class RouteMatrixTest {
         boolean expected = rule.allows(role, kind, true) && !rule.mfa().equals("y");
         if (authorised(res) != expected) {
           mismatches.add("stale " + e.getKey() + " " + r.method() + " " + r.path() + " -> " + res.statusCode());
+        }
+        if (rule.mfa().equals("k")) {
+          // Asking for use of private keys needs a fresh check; the same call without keys does not.
+          HttpResponse<String> keys = call(r.method(), concrete(r.path(), true, role),
+              "{\"projects\":[\"matrix\"],\"keys\":[\"own-key\"]}", e.getValue());
+          if (authorised(keys)) {
+            mismatches.add("stale " + e.getKey() + " " + r.method() + " " + r.path() + " naming keys -> "
+                + keys.statusCode());
+          }
         }
       }
     }

@@ -26,14 +26,49 @@ import sovereign.munin.keep.crypto.Signatures;
  */
 public final class BackupReader {
 
-  /** A verified, decrypted backup; {@code payload} holds private material, so callers keep it briefly. */
-  public record Opened(JsonNode manifest, JsonNode payload, String signerKeyId) {}
+  /**
+   * A verified, decrypted backup; {@code payload} holds private material, so callers keep it briefly.
+   * {@code probesDecrypted} counts the encryption keys whose restore probe (a ciphertext made at backup time)
+   * decrypted with the backed-up material.
+   */
+  public record Opened(JsonNode manifest, JsonNode payload, String signerKeyId, int probesDecrypted) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private BackupReader() {}
 
+  /** Opens a backup with its custodians' keys: recovers the backup key, then {@link #openWithKey}. */
   public static Opened open(BackupBundle b, List<HybridPrivateKey> custodians, String pinnedRootKeyId) {
+    JsonNode manifest = verifiedManifest(b, pinnedRootKeyId);
+    try (SecretBytes key = recoverKey(b, manifest, custodians)) {
+      return decrypt(b, manifest, key, signer(b));
+    }
+  }
+
+  /**
+   * Opens a backup whose key the custodians recovered on their side: checks the manifest signature (against the
+   * pinned root of trust when given), the payload hash, decrypts the payload and its restore probes. What a server
+   * restores from must pass all of this on the server, whatever a client says it checked.
+   */
+  public static Opened openWithKey(BackupBundle b, SecretBytes backupKey, String pinnedRootKeyId) {
+    JsonNode manifest = verifiedManifest(b, pinnedRootKeyId);
+    return decrypt(b, manifest, backupKey, signer(b));
+  }
+
+  /** The backup key, recombined from at least the threshold of custodians' shares; the caller closes it. */
+  public static SecretBytes recoverKey(BackupBundle b, List<HybridPrivateKey> custodians, String pinnedRootKeyId) {
+    return recoverKey(b, verifiedManifest(b, pinnedRootKeyId), custodians);
+  }
+
+  private static String signer(BackupBundle b) {
+    try {
+      return KeyId.of(Pem.parsePublicKey(b.signerPem()));
+    } catch (KeepCryptoException e) {
+      throw bad("backup-manifest-invalid", "the manifest's signer key is malformed: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode verifiedManifest(BackupBundle b, String pinnedRootKeyId) {
     JsonNode manifest;
     String signer;
     try {
@@ -55,8 +90,12 @@ public final class BackupReader {
         manifest.path("payloadSha256").asText().getBytes(StandardCharsets.US_ASCII))) {
       throw bad("backup-payload-altered", "the payload does not match the manifest's SHA-256");
     }
+    return manifest;
+  }
+
+  private static SecretBytes recoverKey(BackupBundle b, JsonNode manifest, List<HybridPrivateKey> custodians) {
     int threshold = manifest.path("threshold").asInt();
-    byte[] aad = (KeyBackups.SHARE_AAD + hash).getBytes(StandardCharsets.UTF_8);
+    byte[] aad = (KeyBackups.SHARE_AAD + manifest.path("payloadSha256").asText()).getBytes(StandardCharsets.UTF_8);
     List<Shamir.Share> parts = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (HybridPrivateKey c : custodians) {
@@ -83,7 +122,15 @@ public final class BackupReader {
       throw bad("backup-shares-missing", "this backup needs " + threshold + " custodians, " + parts.size()
           + " given");
     }
-    try (SecretBytes key = Shamir.combine(parts)) {
+    try {
+      return Shamir.combine(parts);
+    } catch (KeepCryptoException e) {
+      throw bad("backup-shares-invalid", "the shares do not recover the backup key: " + e.getMessage());
+    }
+  }
+
+  private static Opened decrypt(BackupBundle b, JsonNode manifest, SecretBytes key, String signer) {
+    try {
       byte[] plain = Aead.open(key, b.payload(), (KeyBackups.PAYLOAD_AAD + manifest.path("instance").asText())
           .getBytes(StandardCharsets.UTF_8));
       try {
@@ -91,12 +138,18 @@ public final class BackupReader {
         if (payload.path("keys").size() != manifest.path("keys").size()) {
           throw bad("backup-payload-altered", "the payload's keys do not match the manifest");
         }
-        return new Opened(manifest, payload, signer);
+        int probes = 0;
+        for (JsonNode k : payload.path("keys")) {
+          if (k.path("id").isTextual() && RestoreProbe.check(k, k.path("id").asText())) {
+            probes++;
+          }
+        }
+        return new Opened(manifest, payload, signer, probes);
       } finally {
         Arrays.fill(plain, (byte) 0);
       }
     } catch (KeepCryptoException | IOException e) {
-      throw bad("backup-shares-invalid", "the shares do not recover the backup key: " + e.getMessage());
+      throw bad("backup-shares-invalid", "the backup key does not open the payload: " + e.getMessage());
     }
   }
 

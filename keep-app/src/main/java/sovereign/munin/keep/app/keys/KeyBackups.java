@@ -42,7 +42,19 @@ public final class KeyBackups {
     this.rng = rng;
   }
 
-  public BackupBundle backup(List<HybridPublicKey> recipients, int threshold, String actor) {
+  /**
+   * A backup to approved custodians, named by their key ids or public keys (PEM): a key nobody enrolled, or one
+   * not yet approved by two people, is refused ({@link Custodians}).
+   */
+  public BackupBundle backupTo(List<String> custodians, int threshold, String actor) {
+    if (custodians == null || custodians.isEmpty() || custodians.size() > 255) {
+      throw KeepException.badInput("bad-backup-scheme", "name 2 to 255 approved custodian keys");
+    }
+    return backup(new Custodians(instance).approvedRecipients(custodians), threshold, actor);
+  }
+
+  /** A backup to these recipients, whoever they are: for {@link #backupTo} and tests. */
+  BackupBundle backup(List<HybridPublicKey> recipients, int threshold, String actor) {
     if (threshold < 2 || threshold > recipients.size() || recipients.size() > 255) {
       throw KeepException.badInput("bad-backup-scheme", "need 2 <= threshold <= recipients <= 255, got threshold "
           + threshold + " of " + recipients.size() + " recipients");
@@ -92,6 +104,8 @@ public final class KeyBackups {
   private Map<String, Object> entry(StoredKey k) {
     Map<String, Object> m = new LinkedHashMap<>();
     var key = k.key();
+    // The key's identity is bound into its ciphertexts' associated data: a restore keeps it.
+    m.put("id", key.id());
     m.put("name", key.name());
     m.put("project", key.project());
     m.put("purpose", key.purpose());
@@ -99,6 +113,8 @@ public final class KeyBackups {
     m.put("status", key.status());
     m.put("policy", List.of(key.rotationDays(), key.publishDays(), key.overlapDays()));
     m.put("createdAt", key.createdAt());
+    instance.state().read(h -> h.attach(ManagedKeyDao.class).decryptionFloor(key.id()))
+        .ifPresent(floor -> m.put("minDecryptionVersion", floor));
     List<Object> versions = new ArrayList<>();
     for (KeyVersionRow v : k.versions()) {
       Map<String, Object> row = new LinkedHashMap<>(BackupRows.version(v));
@@ -110,7 +126,23 @@ public final class KeyBackups {
       versions.add(row);
     }
     m.put("versions", versions);
+    var active = k.inState(VersionState.ACTIVE);
+    if (!k.type().signs() && active.isPresent()) {
+      m.put("probe", probe(k, active.get()));
+    }
     return m;
+  }
+
+  private Map<String, Object> probe(StoredKey k, KeyVersionRow v) {
+    if (k.type() != KeyType.AES_256_GCM) {
+      return RestoreProbe.make(k.key().id(), k.type(), v, null);
+    }
+    var row = instance.keys().read(h -> h.attach(KeyMaterialDao.class).find(k.key().id(), v.version())).orElseThrow();
+    var p = new KeyMaterial.Protected(row.wrappedDataKey(), row.sealedPrivate());
+    try (SecretBytes s = instance.seal().withRootKey(root -> KeyMaterial.open(root, k.key().id(), v.version(),
+        k.type(), p))) {
+      return RestoreProbe.make(k.key().id(), k.type(), v, s);
+    }
   }
 
   private List<Object> settled(StoredKey k, KeyVersionRow v) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
@@ -17,6 +18,9 @@ import sovereign.munin.keep.store.keys.ManagedKeyDao;
  * opened private material of the key is dropped from memory as soon as it commits.
  */
 final class KeyEndOfLife {
+
+  /** How long a request to destroy a key waits for its second person. */
+  static final java.time.Duration REQUEST_LIFETIME = java.time.Duration.ofDays(7);
 
   private final KeepInstance instance;
   private final KeyCache cache;
@@ -92,16 +96,51 @@ final class KeyEndOfLife {
     cache.evict(k.key().id());
   }
 
+  /**
+   * Destroys a whole key, with two people: the key must be archived first; the first call records the request
+   * ({@code key.destroy-request}), and a call by someone else within {@link #REQUEST_LIFETIME} destroys it
+   * ({@code key.destroy}, naming both). The requester cannot confirm their own request. Destroying a destroyed key
+   * again changes nothing.
+   */
   void destroy(String name, String actor, Clock clock) {
     StoredKey k = StoredKey.load(instance.state(), name);
+    String status = k.key().status();
+    if (status.equals("destroyed")) {
+      return;
+    }
+    if (!status.equals("archived")) {
+      throw new KeepException(KeepException.Kind.CONFLICT, "key-not-archived", "key '" + name + "' is " + status
+          + "; archive it first ('keep key archive " + name + "'): it then no longer signs or decrypts, and a "
+          + "second person confirms the destruction");
+    }
     long now = clock.millis();
+    Optional<String[]> pending = instance.state().read(h -> h.attach(ManagedKeyDao.class)
+        .destructionRequest(k.key().id())).map(r -> r.split("\\|", 2))
+        .filter(r -> now - Long.parseLong(r[1]) < REQUEST_LIFETIME.toMillis());
+    if (pending.isEmpty()) {
+      instance.state().transaction(h -> {
+        var dao = h.attach(ManagedKeyDao.class);
+        dao.clearDestructionRequest(k.key().id());
+        dao.requestDestruction(k.key().id(), actor, now);
+        writes.audit(h, actor, "key.destroy-request", k.key(), Map.of());
+        return null;
+      });
+      return;
+    }
+    String requester = pending.get()[0];
+    if (requester.equals(actor)) {
+      throw new KeepException(KeepException.Kind.CONFLICT, "second-person-required", "you asked to destroy key '"
+          + name + "'; another person who manages keys in project '" + k.key().project() + "' must confirm it "
+          + "('keep key destroy " + name + "')");
+    }
     // Metadata first, so nothing uses the key once this returns, even if wiping below must be retried.
     instance.state().transaction(h -> {
       var dao = h.attach(ManagedKeyDao.class);
       dao.setStatus(k.key().id(), "destroyed");
       k.versions().stream().filter(v -> v.destroyedAt() == null)
           .forEach(v -> dao.updateVersion(VersionRows.destroyed(v, now)));
-      writes.audit(h, actor, "key.destroy", k.key(), Map.of());
+      dao.clearDestructionRequest(k.key().id());
+      writes.audit(h, actor, "key.destroy", k.key(), Map.of("requestedBy", requester));
       return null;
     });
     cache.evict(k.key().id());

@@ -8,8 +8,8 @@ import sovereign.munin.keep.crypto.HybridPublicKey;
 import sovereign.munin.keep.crypto.KeepCryptoException;
 import sovereign.munin.keep.crypto.Pem;
 import sovereign.munin.keep.crypto.Signatures;
-import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.KeyUseWrites;
+import sovereign.munin.keep.store.keys.KeyVersionRow;
 
 /**
  * Uses of managed keys: sign, verify, encrypt, decrypt, export the public key. Every use is counted on its version
@@ -61,7 +61,8 @@ public final class KeyOperations {
 
   /** Checks a signature against the key's versions that still verify; see {@link Verification}. */
   public Verification verify(String name, byte[] message, byte[] signature, String actor) {
-    StoredKey k = use.usable(name, true);
+    // Archived and destroyed keys still verify: what they signed while active stays checkable.
+    StoredKey k = use.verifiable(name);
     Verification result = judgement.judge(k, message, signature);
     Integer counted = result.version();
     use.record(k, counted == null ? null : k.requireVersion(counted), "key.verify", actor, result.valid(), h -> { });
@@ -92,9 +93,15 @@ public final class KeyOperations {
     KeyCiphertext c = KeyCiphertext.parse(ciphertext);
     KeyVersionRow v = k.version(c.version()).orElseThrow(() -> KeepException.badInput("decrypt-failed",
         "this ciphertext was not made by key '" + name + "' (it names version " + c.version() + ")"));
-    if (!VersionRows.state(v).verifies()) {
+    if (!VersionRows.state(v).decrypts()) {
       throw new KeepException(KeepException.Kind.CONFLICT, "key-version-not-usable", "version " + v.version()
           + " of key '" + name + "' is " + v.state() + " and no longer decrypts");
+    }
+    int floor = decryptionFloor(k);
+    if (v.version() < floor) {
+      throw new KeepException(KeepException.Kind.CONFLICT, "key-version-closed", "version " + v.version()
+          + " of key '" + name + "' is below the key's lowest decrypting version (" + floor + "), which its owner "
+          + "set; it still verifies but no longer decrypts");
     }
     byte[] aad = KeyCiphertext.aad(k.key().id(), v.version());
     try {
@@ -110,14 +117,37 @@ public final class KeyOperations {
     }
   }
 
-  /** The PEM public key of {@code version}, or of the active (else newest) version. */
+  /**
+   * Decrypts {@code ciphertext} with whichever version made it and encrypts the plaintext again under the active
+   * version, in one call: the plaintext never leaves the server. Audited as {@code key.rewrap}.
+   */
+  public byte[] rewrap(String name, byte[] ciphertext, String actor) {
+    byte[] plain = decrypt(name, ciphertext, actor);
+    try {
+      return encrypt(name, plain, actor);
+    } finally {
+      java.util.Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  private int decryptionFloor(StoredKey k) {
+    return instance.state().read(h -> h.attach(sovereign.munin.keep.store.keys.ManagedKeyDao.class)
+        .decryptionFloor(k.key().id())).orElse(0);
+  }
+
+  /** The PEM public key of {@code version}, or of the active version. */
   public String exportPublic(String name, Integer version) {
     StoredKey k = StoredKey.load(instance.state(), name);
     if (k.type() == KeyType.AES_256_GCM) {
       throw KeepException.badInput("no-public-key", "key '" + name + "' is symmetric and has no public key");
     }
+    // Without a version, only the active one: a key with none active (revoked, archived) is exported only by
+    // naming the version, so nobody picks up a compromised public key by accident.
     KeyVersionRow v = version != null ? k.requireVersion(version) : k.inState(VersionState.ACTIVE)
-        .orElseGet(() -> k.versions().getLast());
+        .orElseThrow(() -> new KeepException(KeepException.Kind.CONFLICT, "no-active-version", "key '" + name
+            + "' has no active version (" + k.versions().stream().map(x -> x.version() + ": " + x.state())
+            .collect(java.util.stream.Collectors.joining(", ")) + "); name one with --version N to export it "
+            + "deliberately"));
     try {
       return k.type().signs() ? Pem.publicKey(Signatures.parsePublicKey(v.publicKey()))
           : HybridPublicKey.parse(v.publicKey()).toPem();

@@ -8,8 +8,8 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
-import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.KeyUseWrites;
+import sovereign.munin.keep.store.keys.KeyVersionRow;
 
 /**
  * The steps every key use shares: refuse while sealed, find the key as committed now, pick the version, open its
@@ -42,6 +42,22 @@ final class KeyUse {
     if (k.type().signs() != signing) {
       throw KeepException.badInput("wrong-key-purpose", "key '" + name + "' is a " + k.type().id() + " key and "
           + (signing ? "does not sign" : "does not encrypt"));
+    }
+    return k;
+  }
+
+  /**
+   * A signing key for verification: live, archived or destroyed alike (its public keys stay), but only while the
+   * instance is unsealed, like every key use.
+   */
+  StoredKey verifiable(String name) {
+    if (instance.seal().isSealed()) {
+      instance.seal().withRootKey(r -> null); // throws the standard "sealed" refusal
+    }
+    StoredKey k = directory.find(name);
+    if (!k.type().signs()) {
+      throw KeepException.badInput("wrong-key-purpose", "key '" + name + "' is a " + k.type().id() + " key and "
+          + "does not sign");
     }
     return k;
   }

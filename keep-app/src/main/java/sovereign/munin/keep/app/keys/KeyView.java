@@ -5,8 +5,9 @@ import java.util.List;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 
 /** What a caller may see of a managed key: metadata, policy and versions, never material. */
-public record KeyView(String name, String project, String purpose, String type, String status, int rotationDays,
-    int publishDays, int overlapDays, String createdAt, Integer activeVersion, List<Version> versions) {
+public record KeyView(String name, String id, String project, String purpose, String type, String status,
+    int rotationDays, int publishDays, int overlapDays, String createdAt, Integer activeVersion,
+    List<Version> versions) {
 
   /** One version's public facts. */
   public record Version(int version, String state, String publicKeyId, String createdAt, String activatedAt,
@@ -16,8 +17,8 @@ public record KeyView(String name, String project, String purpose, String type, 
   static KeyView of(StoredKey k) {
     var key = k.key();
     Integer active = k.inState(VersionState.ACTIVE).map(KeyVersionRow::version).orElse(null);
-    return new KeyView(key.name(), key.project(), key.purpose(), key.keyType(), key.status(), key.rotationDays(),
-        key.publishDays(), key.overlapDays(), time(key.createdAt()), active,
+    return new KeyView(key.name(), key.id(), key.project(), key.purpose(), key.keyType(), key.status(),
+        key.rotationDays(), key.publishDays(), key.overlapDays(), time(key.createdAt()), active,
         k.versions().stream().map(KeyView::version).toList());
   }
 

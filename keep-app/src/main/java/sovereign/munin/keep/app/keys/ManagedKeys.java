@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import sovereign.munin.keep.app.KeepException;
@@ -117,7 +118,7 @@ public final class ManagedKeys {
 
   /** Activates the published next version (or makes one); the old active version verifies during the overlap. */
   public KeyView rotate(String name, String actor) {
-    refuseReserved(name);
+    refuseReservedBut(TrustFiles.ROOT_KEY, name);
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("rotate");
     long now = clock.millis();
@@ -170,7 +171,7 @@ public final class ManagedKeys {
 
   /** Marks versions compromised at once; with {@code version == null}, every version of the key. */
   public KeyView revoke(String name, Integer version, Instant compromisedAt, String reason, String actor) {
-    refuseReserved(name);
+    refuseReservedBut(TrustFiles.ROOT_KEY, name);
     ends.revoke(name, version, compromisedAt, reason, actor, clock);
     return show(name);
   }
@@ -191,7 +192,9 @@ public final class ManagedKeys {
 
   /**
    * Wipes every version's material for good, or with {@code version} one archived or compromised version's; the
-   * metadata and any revocation stay. Repeating it is harmless.
+   * metadata and any revocation stay. A whole key must be archived first and takes two people: the first call
+   * requests it ({@link #destructionRequestedBy} then names them), a second person's call destroys it. Repeating
+   * it on a destroyed key is harmless.
    */
   public KeyView destroy(String name, Integer version, String actor) {
     refuseReserved(name);
@@ -201,6 +204,47 @@ public final class ManagedKeys {
       ends.destroy(name, actor, clock);
     }
     return show(name);
+  }
+
+  /**
+   * Closes the versions below {@code minVersion} for decryption, deliberately (their signatures still verify):
+   * after {@code keep key rewrap} moved the ciphertexts on, the owner makes the old material useless for reading.
+   * The floor only rises, and never above the active version.
+   */
+  public KeyView closeDecryptionBelow(String name, int minVersion, String actor) {
+    refuseReserved(name);
+    StoredKey k = StoredKey.load(instance.state(), name);
+    k.requireLive("change");
+    if (k.type().signs()) {
+      throw KeepException.badInput("wrong-key-purpose", "key '" + name + "' signs; only encryption keys decrypt");
+    }
+    int active = k.inState(VersionState.ACTIVE).map(KeyVersionRow::version).orElse(0);
+    if (minVersion < 1 || minVersion > active) {
+      throw KeepException.badInput("bad-min-version", "the lowest decrypting version of '" + name + "' must be "
+          + "between 1 and the active version (" + active + "); got " + minVersion);
+    }
+    instance.state().transaction(h -> {
+      var dao = h.attach(ManagedKeyDao.class);
+      int now = dao.decryptionFloor(k.key().id()).orElse(0);
+      if (minVersion < now) {
+        throw new KeepException(KeepException.Kind.CONFLICT, "min-version-lowered", "versions below " + now
+            + " of '" + name + "' are already closed; a closed version is not opened again");
+      }
+      dao.clearDecryptionFloor(k.key().id());
+      dao.setDecryptionFloor(k.key().id(), minVersion);
+      writes.audit(h, actor, "key.min-decryption-version", k.key(), Map.of("version", (long) minVersion,
+          "previous", (long) now));
+      return null;
+    });
+    cache.evict(k.key().id());
+    return show(name);
+  }
+
+  /** Who asked to destroy the whole key and awaits a second person; empty when nobody has. */
+  public Optional<String> destructionRequestedBy(String name) {
+    StoredKey k = StoredKey.load(instance.state(), name);
+    return instance.state().read(h -> h.attach(ManagedKeyDao.class).destructionRequest(k.key().id()))
+        .map(r -> r.substring(0, r.indexOf('|')));
   }
 
   /** The name of the project that owns key {@code name}, as committed now (answered from memory when unchanged). */
@@ -221,6 +265,16 @@ public final class ManagedKeys {
     if (name != null && name.startsWith("_")) {
       throw new KeepException(KeepException.Kind.FORBIDDEN, "reserved-key", "key '" + name + "' belongs to the "
           + "instance itself and cannot be changed or used through this call");
+    }
+  }
+
+  /**
+   * As {@link #refuseReserved}, but lets {@code allowed} through: the root of trust is rotated on schedule like any
+   * key, and revoked at once when compromised; it is never archived or destroyed (backups and trust files need it).
+   */
+  static void refuseReservedBut(String allowed, String name) {
+    if (!allowed.equals(name)) {
+      refuseReserved(name);
     }
   }
 

@@ -9,7 +9,9 @@ public enum VersionState {
   ACTIVE("active"),
   /** After rotation: still verifies and decrypts, never signs or encrypts. */
   OVERLAP("overlap"),
+  /** After the overlap: its signatures still verify and its ciphertexts still decrypt ({@code keep key rewrap}). */
   RETIRED("retired"),
+  /** Its signatures still verify; it decrypts no more. Material kept, encrypted, until destroyed. */
   ARCHIVED("archived"),
   /** Material wiped; metadata kept. */
   DESTROYED("destroyed"),
@@ -26,9 +28,19 @@ public enum VersionState {
     return id;
   }
 
-  /** Whether signatures and ciphertexts of this version are still accepted. */
+  /**
+   * Whether signatures of this version still verify: every version that was ever active, for as long as it is not
+   * revoked (a public key is no secret, and a release signed years ago must still check out). A compromised version
+   * is judged on its own (only what it signed before the compromise); a version published but never active made
+   * no signature.
+   */
   public boolean verifies() {
-    return this == ACTIVE || this == OVERLAP;
+    return this == ACTIVE || this == OVERLAP || this == RETIRED || this == ARCHIVED || this == DESTROYED;
+  }
+
+  /** Whether ciphertexts of this version still decrypt: until it is archived (and not below the key's floor). */
+  public boolean decrypts() {
+    return this == ACTIVE || this == OVERLAP || this == RETIRED;
   }
 
   public static VersionState fromId(String id) {

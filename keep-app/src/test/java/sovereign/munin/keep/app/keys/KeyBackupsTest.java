@@ -63,7 +63,7 @@ class KeyBackupsTest {
       assertThat(ops.verify("release", MSG, sig.signature(), "t").valid()).isTrue();
       assertThat(ops.decrypt("box", ops.encrypt("box", MSG, "t"), "t")).isEqualTo(MSG);
       assertThatThrownBy(() -> new KeyRestore(b, new SecureRandom()).restore(opened.payload(), "t"))
-          .hasMessageContaining("exists here");
+          .hasMessageContaining("already has keys");
     }
   }
 

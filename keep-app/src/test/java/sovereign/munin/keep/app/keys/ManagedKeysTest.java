@@ -17,8 +17,8 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.TestInstances;
 import sovereign.munin.keep.app.config.DataDirectory;
-import sovereign.munin.keep.crypto.Pem;
 import sovereign.munin.keep.crypto.KeyId;
+import sovereign.munin.keep.crypto.Pem;
 
 /** Managed keys on a real dev instance: lifecycle, uses, refusals. */
 class ManagedKeysTest {
@@ -91,7 +91,7 @@ class ManagedKeysTest {
   }
 
   @Test
-  void rotate_oldVersionVerifiesDuringOverlapThenRetires() {
+  void rotate_oldVersionVerifiesDuringOverlapAndAfterItRetires() {
     keys.create("release", "p", null, null, null, "t");
     var old = ops.sign("release", MSG, null, "t");
     KeyView rotated = keys.rotate("release", "t");
@@ -101,7 +101,9 @@ class ManagedKeysTest {
     assertThat(ops.sign("release", MSG, null, "t").version()).isEqualTo(2);
     clock.advance(Duration.ofDays(31));
     assertThat(keys.retireExpired("release", "t")).isEqualTo(1);
-    assertThat(ops.verify("release", MSG, old.signature(), "t").valid()).isFalse();
+    assertThat(keys.show("release").versions().get(0).state()).isEqualTo("retired");
+    // What a version signed while active stays verifiable until the version is revoked.
+    assertThat(ops.verify("release", MSG, old.signature(), "t").valid()).isTrue();
   }
 
   @Test
@@ -198,7 +200,9 @@ class ManagedKeysTest {
   @Test
   void destroy_thenRotateOrSign_isRefusedAndMetadataKept() {
     keys.create("release", "p", null, null, null, "t");
-    KeyView d = keys.destroy("release", null, "t");
+    keys.archive("release", null, "t");
+    keys.destroy("release", null, "t");
+    KeyView d = keys.destroy("release", null, "a second person");
     assertThat(d.status()).isEqualTo("destroyed");
     assertThat(d.versions().get(0).state()).isEqualTo("destroyed");
     assertThatThrownBy(() -> keys.rotate("release", "t")).hasMessageContaining("destroyed")

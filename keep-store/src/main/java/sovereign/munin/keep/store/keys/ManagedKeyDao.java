@@ -29,6 +29,29 @@ public interface ManagedKeyDao {
   @SqlQuery("SELECT " + KEY_COLUMNS + " FROM managed_key WHERE name = :name")
   Optional<ManagedKeyRow> findKey(@Bind("name") String name);
 
+  @SqlQuery("SELECT " + KEY_COLUMNS + " FROM managed_key WHERE id = :id")
+  Optional<ManagedKeyRow> findKeyById(@Bind("id") String id);
+
+  /** Who asked to destroy the key, and when (epoch ms); empty when nobody has. */
+  @SqlQuery("SELECT requested_by || '|' || requested_at FROM managed_key_destruction WHERE key_id = :keyId")
+  Optional<String> destructionRequest(@Bind("keyId") String keyId);
+
+  @SqlUpdate("DELETE FROM managed_key_destruction WHERE key_id = :keyId")
+  int clearDestructionRequest(@Bind("keyId") String keyId);
+
+  @SqlUpdate("INSERT INTO managed_key_destruction (key_id, requested_by, requested_at) VALUES (:keyId, :by, :at)")
+  void requestDestruction(@Bind("keyId") String keyId, @Bind("by") String by, @Bind("at") long at);
+
+  /** The lowest version that still decrypts; empty when the owner closed none. */
+  @SqlQuery("SELECT min_version FROM managed_key_decryption_floor WHERE key_id = :keyId")
+  Optional<Integer> decryptionFloor(@Bind("keyId") String keyId);
+
+  @SqlUpdate("DELETE FROM managed_key_decryption_floor WHERE key_id = :keyId")
+  int clearDecryptionFloor(@Bind("keyId") String keyId);
+
+  @SqlUpdate("INSERT INTO managed_key_decryption_floor (key_id, min_version) VALUES (:keyId, :version)")
+  void setDecryptionFloor(@Bind("keyId") String keyId, @Bind("version") int version);
+
   @SqlQuery("SELECT " + KEY_COLUMNS + " FROM managed_key ORDER BY name")
   List<ManagedKeyRow> keys();
 

@@ -1,0 +1,261 @@
+package sovereign.munin.keep.app.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.TestCallers;
+import sovereign.munin.keep.crypto.HybridEncryption;
+import sovereign.munin.keep.crypto.HybridKeyPair;
+
+/** Keys you can rely on, on one database engine: restores that decrypt, two-person destruction, the root of trust. */
+abstract class KeyHardeningContract {
+
+  private static final byte[] SECRET = "wire transfer batch 2026-12".getBytes(StandardCharsets.UTF_8);
+
+  @TempDir
+  Path base;
+
+  protected abstract KeepInstance newDevInstance(Path base);
+
+  private record Parts(ManagedKeys keys, KeyOperations ops, KeyBackups backups) {}
+
+  private static Parts parts(KeepInstance i) {
+    var keys = new ManagedKeys(i, new SecureRandom());
+    var ops = new KeyOperations(i, keys);
+    return new Parts(keys, ops, new KeyBackups(i, keys, ops, new TrustFiles(i, keys, ops), new SecureRandom()));
+  }
+
+  @Test
+  void restore_dataEncryptedBeforeTheBackup_decryptsAfterTheRestore() throws Exception {
+    List<HybridKeyPair> custodians = List.of(HybridEncryption.generateKeyPair(new SecureRandom()),
+        HybridEncryption.generateKeyPair(new SecureRandom()));
+    Path usb = base.resolve("usb");
+    byte[] symmetric;
+    byte[] hybrid;
+    try (KeepInstance a = newDevInstance(base.resolve("a"))) {
+      Parts p = parts(a);
+      p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
+      p.keys().create("inbox", "p", null, "ml-kem-768-x25519", null, "t");
+      symmetric = p.ops().encrypt("box", SECRET, "t");
+      hybrid = p.ops().encrypt("inbox", SECRET, "t");
+      BackupFiles.write(usb, p.backups().backup(custodians.stream().map(HybridKeyPair::publicKey).toList(), 2,
+          "t"));
+    }
+    var opened = BackupReader.open(BackupFiles.read(usb), custodians.stream().map(HybridKeyPair::privateKey)
+        .toList(), null);
+    assertThat(opened.probesDecrypted()).as("the drill decrypts a ciphertext made before the backup").isEqualTo(2);
+    try (KeepInstance b = newDevInstance(base.resolve("b"))) {
+      TestCallers.projectOwner(b, "p");
+      new KeyRestore(b, new SecureRandom()).restore(opened.payload(), "t");
+      Parts p = parts(b);
+      assertThat(p.ops().decrypt("box", symmetric, "t")).isEqualTo(SECRET);
+      assertThat(p.ops().decrypt("inbox", hybrid, "t")).isEqualTo(SECRET);
+    }
+  }
+
+  @Test
+  void restore_aKeyGivenAnotherIdentity_isRefusedBeforeAnythingIsWritten() throws Exception {
+    List<HybridKeyPair> custodians = List.of(HybridEncryption.generateKeyPair(new SecureRandom()),
+        HybridEncryption.generateKeyPair(new SecureRandom()));
+    Path usb = base.resolve("usb");
+    try (KeepInstance a = newDevInstance(base.resolve("a"))) {
+      Parts p = parts(a);
+      p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
+      BackupFiles.write(usb, p.backups().backup(custodians.stream().map(HybridKeyPair::publicKey).toList(), 2,
+          "t"));
+    }
+    var opened = BackupReader.open(BackupFiles.read(usb), custodians.stream().map(HybridKeyPair::privateKey)
+        .toList(), null);
+    ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(opened.payload().toString());
+    payload.withArray("keys").forEach(k -> {
+      if (k.path("name").asText().equals("box")) {
+        ((ObjectNode) k).put("id", "00000000-0000-0000-0000-000000000000");
+      }
+    });
+    try (KeepInstance b = newDevInstance(base.resolve("b"))) {
+      TestCallers.projectOwner(b, "p");
+      assertThatThrownBy(() -> new KeyRestore(b, new SecureRandom()).restore(payload, "t"))
+          .isInstanceOf(KeepException.class).hasMessageContaining("would not decrypt after a restore");
+      assertThat(parts(b).keys().list()).noneMatch(k -> k.name().equals("box"));
+    }
+  }
+
+  @Test
+  void destroy_wholeKey_needsArchiveFirstThenASecondPerson() {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("old", "p", null, "ed25519", null, "t");
+      assertThatThrownBy(() -> p.keys().destroy("old", null, "user:alice"))
+          .hasMessageContaining("archive it first");
+      p.keys().archive("old", null, "user:alice");
+      assertThat(p.keys().destroy("old", null, "user:alice").status()).isEqualTo("archived");
+      assertThat(p.keys().destructionRequestedBy("old")).contains("user:alice");
+      assertThatThrownBy(() -> p.keys().destroy("old", null, "user:alice"))
+          .hasMessageContaining("another person");
+      assertThat(p.keys().destroy("old", null, "user:bob").status()).isEqualTo("destroyed");
+      assertThat(p.keys().destructionRequestedBy("old")).isEmpty();
+      assertThat(p.keys().destroy("old", null, "user:carol").status()).as("again: harmless").isEqualTo("destroyed");
+    }
+  }
+
+  @Test
+  void exportPublic_noActiveVersion_isRefusedUnlessAVersionIsNamed() {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("release", "p", null, "ed25519", null, "t");
+      p.keys().revoke("release", null, Instant.now().minusSeconds(60), "laptop stolen", "t");
+      assertThatThrownBy(() -> p.ops().exportPublic("release", null)).isInstanceOf(KeepException.class)
+          .hasMessageContaining("no active version").hasMessageContaining("1: compromised");
+      assertThat(p.ops().exportPublic("release", 1)).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+  }
+
+  @Test
+  void trustRoot_canBeRotatedAndRevoked_butNeitherArchivedNorDestroyed() {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      TrustFiles trust = new TrustFiles(i, p.keys(), p.ops());
+      trust.ensureRoot("t");
+      String before = trust.rootPublicKey();
+      assertThat(p.keys().rotate(TrustFiles.ROOT_KEY, "t").activeVersion()).isEqualTo(2);
+      assertThat(trust.rootPublicKey()).isNotEqualTo(before);
+      p.keys().revoke(TrustFiles.ROOT_KEY, 1, Instant.now().minusSeconds(5), "custodian laptop lost", "t");
+      assertThat(p.keys().show(TrustFiles.ROOT_KEY).versions().getFirst().state()).isEqualTo("compromised");
+      assertThatThrownBy(() -> p.keys().archive(TrustFiles.ROOT_KEY, null, "t")).hasMessageContaining("instance");
+      assertThatThrownBy(() -> p.keys().destroy(TrustFiles.ROOT_KEY, null, "t")).hasMessageContaining("instance");
+    }
+  }
+
+  @Test
+  void oldVersions_afterTheOverlap_stillVerifyOnlineAndOffline_andStillDecryptUntilArchived() throws Exception {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("release", "p", null, "ml-dsa-65", null, "t");
+      p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
+      byte[] signature = p.ops().sign("release", SECRET, null, "t").signature();
+      byte[] sealed = p.ops().encrypt("box", SECRET, "t");
+      p.keys().rotate("release", "t");
+      p.keys().rotate("box", "t");
+      ManagedKeys later = p.keys().at(java.time.Clock.fixed(Instant.now().plus(java.time.Duration.ofDays(31)),
+          java.time.ZoneOffset.UTC));
+      later.retireExpired("release", "t");
+      later.retireExpired("box", "t");
+      assertThat(p.keys().show("release").versions().getFirst().state()).isEqualTo("retired");
+      assertThat(p.ops().verify("release", SECRET, signature, "t").valid()).isTrue();
+      assertThat(p.ops().decrypt("box", sealed, "t")).isEqualTo(SECRET);
+
+      TrustFiles trust = new TrustFiles(i, p.keys(), p.ops());
+      String file = trust.export("t");
+      var offline = TrustFileVerifier.open(file.getBytes(StandardCharsets.UTF_8),
+          sovereign.munin.keep.crypto.Pem.parsePublicKey(trust.rootPublicKey()));
+      assertThat(offline.check("release", SECRET, signature).valid()).as("offline, from the trust file").isTrue();
+
+      p.keys().archive("release", 1, "t");
+      assertThat(p.ops().verify("release", SECRET, signature, "t").valid()).as("archived: still verifies").isTrue();
+      p.keys().archive("release", null, "t");
+      assertThat(p.ops().verify("release", SECRET, signature, "t").valid()).as("whole key archived").isTrue();
+    }
+  }
+
+  @Test
+  void rewrap_movesCiphertextsToTheActiveVersion_thenTheOwnerClosesTheOldOne() {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
+      byte[] old = p.ops().encrypt("box", SECRET, "t");
+      p.keys().rotate("box", "t");
+      byte[] moved = p.ops().rewrap("box", old, "t");
+      assertThat(java.nio.ByteBuffer.wrap(moved, 1, 4).getInt()).as("made by version 2").isEqualTo(2);
+      assertThat(p.ops().decrypt("box", moved, "t")).isEqualTo(SECRET);
+      assertThatThrownBy(() -> p.keys().closeDecryptionBelow("box", 3, "t")).hasMessageContaining("between 1 and");
+      p.keys().closeDecryptionBelow("box", 2, "t");
+      assertThatThrownBy(() -> p.ops().decrypt("box", old, "t")).isInstanceOf(KeepException.class)
+          .hasMessageContaining("lowest decrypting version");
+      assertThat(p.ops().decrypt("box", moved, "t")).isEqualTo(SECRET);
+      assertThatThrownBy(() -> p.keys().closeDecryptionBelow("box", 1, "t")).hasMessageContaining("not opened again");
+    }
+  }
+
+  @Test
+  void serverSideRestore_checksTheBackupItself_pinnedRoot_payload_freshInstance() throws Exception {
+    List<HybridKeyPair> custodians = List.of(HybridEncryption.generateKeyPair(new SecureRandom()),
+        HybridEncryption.generateKeyPair(new SecureRandom()));
+    Path usb = base.resolve("usb");
+    String sourceRoot;
+    try (KeepInstance a = newDevInstance(base.resolve("a"))) {
+      Parts p = parts(a);
+      p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
+      BackupFiles.write(usb, p.backups().backup(custodians.stream().map(HybridKeyPair::publicKey).toList(), 2,
+          "t"));
+      sourceRoot = new TrustFiles(a, p.keys(), p.ops()).rootPublicKey();
+    }
+    BackupBundle bundle = BackupFiles.read(usb);
+    try (KeepInstance b = newDevInstance(base.resolve("b"));
+         var key = BackupReader.recoverKey(bundle, custodians.stream().map(HybridKeyPair::privateKey).toList(),
+             null)) {
+      TestCallers.projectOwner(b, "p");
+      KeyRestore restore = new KeyRestore(b, new SecureRandom());
+      Parts p = parts(b);
+      assertThatThrownBy(() -> restore.restore(bundle, key, null, "t")).hasMessageContaining("root of trust");
+      new TrustFiles(b, p.keys(), p.ops()).ensureRoot("t");
+      String ownRoot = new TrustFiles(b, p.keys(), p.ops()).rootPublicKey();
+      assertThatThrownBy(() -> restore.restore(bundle, key, ownRoot, "t")).isInstanceOf(KeepException.class)
+          .hasMessageContaining("not by the pinned root of trust");
+      byte[] forged = bundle.payload().clone();
+      forged[forged.length - 1] ^= 1;
+      BackupBundle altered = new BackupBundle(bundle.manifest(), bundle.manifestSignature(), bundle.signerPem(),
+          forged, bundle.shares());
+      assertThatThrownBy(() -> restore.restore(altered, key, sourceRoot, "t"))
+          .hasMessageContaining("does not match the manifest");
+      assertThat(restore.restore(bundle, key, sourceRoot, "t")).containsExactly("box");
+      assertThatThrownBy(() -> restore.restore(bundle, key, sourceRoot, "t")).isInstanceOf(KeepException.class)
+          .hasMessageContaining("already has keys");
+    }
+  }
+
+  @Test
+  void custodians_enrolTheirOwnKey_twoOthersApprove_onlyApprovedKeysReceiveShares() throws Exception {
+    try (KeepInstance i = newDevInstance(base)) {
+      var identity = sovereign.munin.keep.app.identity.Identity.of(i,
+          sovereign.munin.keep.governance.SessionPolicy.DEFAULT);
+      String alice = identity.users().create("t", "alice", "developer").id();
+      String sam = identity.users().create("t", "sam", "security-team").id();
+      String nora = identity.users().create("t", "nora", "security-team").id();
+      Custodians custodians = new Custodians(i);
+      HybridKeyPair aliceKey = HybridEncryption.generateKeyPair(new SecureRandom());
+      HybridKeyPair samKey = HybridEncryption.generateKeyPair(new SecureRandom());
+      String keyId = custodians.enrol(alice, aliceKey.publicKey().toPem()).keyId();
+      String samKeyId = custodians.enrol(sam, samKey.publicKey().toPem()).keyId();
+      assertThatThrownBy(() -> custodians.approve(alice, keyId)).hasMessageContaining("their own key");
+      assertThat(custodians.approve(sam, keyId).state()).isEqualTo("pending");
+      assertThatThrownBy(() -> custodians.approve(sam, keyId)).hasMessageContaining("already approved");
+
+      Parts p = parts(i);
+      p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
+      // One insider alone cannot choose the recipients: sam's own key and alice's half-approved one are refused.
+      assertThatThrownBy(() -> p.backups().backupTo(List.of(keyId, samKeyId), 2, "user:" + sam))
+          .hasMessageContaining("needs 2 approvals");
+      assertThat(custodians.approve(nora, keyId).state()).isEqualTo("active");
+      custodians.approve(alice, samKeyId);
+      custodians.approve(nora, samKeyId);
+      assertThatThrownBy(() -> p.backups().backupTo(List.of(keyId, HybridEncryption.generateKeyPair(
+          new SecureRandom()).publicKey().toPem()), 2, "t")).hasMessageContaining("not an enrolled custodian");
+      BackupBundle b = p.backups().backupTo(List.of(keyId, samKey.publicKey().toPem()), 2, "t");
+      assertThat(b.shares()).extracting(BackupBundle.Share::recipientKeyId).containsExactly(keyId, samKeyId);
+      custodians.remove("user:" + nora, samKeyId);
+      assertThatThrownBy(() -> p.backups().backupTo(List.of(keyId, samKeyId), 2, "t"))
+          .hasMessageContaining("removed");
+    }
+  }
+}

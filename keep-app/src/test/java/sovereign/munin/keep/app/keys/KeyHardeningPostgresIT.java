@@ -1,0 +1,16 @@
+package sovereign.munin.keep.app.keys;
+
+import java.nio.file.Path;
+import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.app.TestInstances;
+import sovereign.munin.keep.store.TestPostgres;
+
+/** Key hardening on PostgreSQL. */
+class KeyHardeningPostgresIT extends KeyHardeningContract {
+
+  @Override
+  protected KeepInstance newDevInstance(Path base) {
+    return TestInstances.open(TestInstances.dev(base, TestPostgres.freshDatabase().display(),
+        TestPostgres.freshDatabase().display()).dataDir());
+  }
+}
