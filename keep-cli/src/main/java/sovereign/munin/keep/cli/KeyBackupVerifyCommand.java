@@ -24,7 +24,8 @@ final class KeyBackupVerifyCommand implements Callable<Integer> {
       description = "Custodians' hybrid private key files (at least the threshold).")
   List<Path> identities;
 
-  @Option(names = "--trust-root", paramLabel = "PEM", description = "Require this root of trust as the signer.")
+  @Option(names = "--trust-root", required = true, paramLabel = "PEM",
+      description = "The root of trust of the instance that made the backup: its manifest must be signed by it.")
   Path trustRoot;
 
   @Override

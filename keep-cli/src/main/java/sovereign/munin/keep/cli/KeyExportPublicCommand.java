@@ -14,7 +14,8 @@ import sovereign.munin.keep.app.KeepException;
 
 /** {@code keep key export-public}: a version's public key as PEM (SPKI). */
 @Command(name = "export-public",
-    description = "Export a public key as PEM (SPKI; its key id is the SHA-256 of the SPKI DER).")
+    description = {"Export a public key as PEM (SPKI; its key id is the SHA-256 of the SPKI DER), or with --jwks",
+        "a signing key's public keys as a JWK Set (RFC 7517) for JOSE and JWT verifiers."})
 final class KeyExportPublicCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;
@@ -32,8 +33,26 @@ final class KeyExportPublicCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the PEM here instead of standard output.")
   Path out;
 
+  @Option(names = "--jwks", description = "The JWK Set of every version published ahead, in service or verifying.")
+  boolean jwks;
+
   @Override
   public Integer call() {
+    if (jwks) {
+      var set = key.keep.api().get(KeyCommand.path(name, "jwks"), key.keep.token());
+      String text = set.toPrettyString() + System.lineSeparator();
+      if (out != null) {
+        try {
+          Files.writeString(out, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw KeepException.badInput("cannot-write", "cannot write " + out + ": " + e.getMessage());
+        }
+        key.spec.commandLine().getOut().println("Wrote " + out);
+      } else {
+        key.spec.commandLine().getOut().print(text);
+      }
+      return 0;
+    }
     String path = KeyCommand.path(name, "public") + (version == null ? "" : "?version=" + version);
     String pem = key.keep.api().get(path, key.keep.token()).path("pem").asText();
     var w = key.spec.commandLine().getOut();

@@ -61,10 +61,11 @@ class KeyBackupCliTest {
       assertThat(root.exit()).as(root.err()).isZero();
     }
     CliRun drill = CliRun.of("key", "backup", "verify", usb.toString(), "--identity", base.resolve("c1").toString(),
-        base.resolve("c3").toString());
+        base.resolve("c3").toString(), "--trust-root", base.resolve("root.pem").toString());
     assertThat(drill.exit()).as(drill.err()).isZero();
     assertThat(drill.out()).startsWith("OK").contains("checked for 1 encryption key(s)");
-    CliRun short1 = CliRun.of("key", "backup", "verify", usb.toString(), "--identity", base.resolve("c2").toString());
+    CliRun short1 = CliRun.of("key", "backup", "verify", usb.toString(), "--identity", base.resolve("c2").toString(),
+        "--trust-root", base.resolve("root.pem").toString());
     assertThat(short1.exit()).isEqualTo(1);
     assertThat(short1.err()).contains("needs 2 custodians");
 

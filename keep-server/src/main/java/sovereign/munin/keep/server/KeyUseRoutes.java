@@ -56,6 +56,9 @@ final class KeyUseRoutes {
       byte[] ct = ops.rewrap(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
+    t.get("/api/v1/keys/{name}/jwks").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
+        .does("The signing key's public keys as a JWK Set (RFC 7517), for JOSE and JWT verifiers", (ctx, caller) ->
+            ctx.json(ops.jwks(ctx.pathParam("name"))));
     t.get("/api/v1/keys/{name}/public").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
         .does("The key's public key (PEM), of the active or a named version", (ctx, caller) -> {
       Long version = Params.optionalLong(ctx, "version", 1, Integer.MAX_VALUE);

@@ -102,6 +102,7 @@ class RouteMatrixTest {
       POST /api/v1/keys                                   | S O     | s l     | P | y | -
       GET  /api/v1/keys/{name}                            | S O D U | s l m b | P | - | -
       GET  /api/v1/keys/{name}/public                     | S O D U | *       | P | - | -
+      GET  /api/v1/keys/{name}/jwks                       | S O D U | *       | P | - | -
       POST /api/v1/keys/{name}/verify                     | S O D U | *       | P | - | -
       POST /api/v1/keys/{name}/sign                       | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/encrypt                    | O D     | s l k   | P | y | -

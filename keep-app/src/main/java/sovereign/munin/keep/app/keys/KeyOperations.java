@@ -135,6 +135,11 @@ public final class KeyOperations {
         .decryptionFloor(k.key().id())).orElse(0);
   }
 
+  /** The key's public keys as a JWK Set (RFC 7517): versions published ahead, in service or still verifying. */
+  public java.util.Map<String, Object> jwks(String name) {
+    return KeyJwks.of(StoredKey.load(instance.state(), name));
+  }
+
   /** The PEM public key of {@code version}, or of the active version. */
   public String exportPublic(String name, Integer version) {
     StoredKey k = StoredKey.load(instance.state(), name);
