@@ -31,12 +31,16 @@ final class KeyDecryptCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the plaintext goes (new file).")
   Path out;
 
+  @Option(names = "--associated-data", paramLabel = "TEXT",
+      description = "Context bound into the ciphertext (for example a record id); decrypting needs the same text.")
+  String associatedData;
+
   @Override
   public Integer call() {
     // A ciphertext is its plaintext plus a small header and tag (more for ML-KEM), so the same cap applies.
     byte[] data = KeyFiles.read(in, KeyFiles.MAX_MESSAGE + 4096);
     JsonNode r = key.keep.api().post(KeyCommand.path(name, "decrypt"),
-        Map.of("ciphertext", Base64.getEncoder().encodeToString(data)), key.keep.token());
+        KeyFiles.body("ciphertext", data, associatedData), key.keep.token());
     byte[] plain = Base64.getDecoder().decode(r.path("plaintext").asText());
     try {
       PrivateFiles.write(out, plain);

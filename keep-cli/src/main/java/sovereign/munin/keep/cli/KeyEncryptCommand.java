@@ -27,11 +27,15 @@ final class KeyEncryptCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the ciphertext goes.")
   Path out;
 
+  @Option(names = "--associated-data", paramLabel = "TEXT",
+      description = "Context bound into the ciphertext (for example a record id); decrypting needs the same text.")
+  String associatedData;
+
   @Override
   public Integer call() {
     byte[] data = KeyFiles.read(in, KeyFiles.MAX_MESSAGE);
     JsonNode r = key.keep.api().post(KeyCommand.path(name, "encrypt"),
-        Map.of("plaintext", Base64.getEncoder().encodeToString(data)), key.keep.token());
+        KeyFiles.body("plaintext", data, associatedData), key.keep.token());
     byte[] ct = Base64.getDecoder().decode(r.path("ciphertext").asText());
     KeyFiles.write(out, ct);
     var w = key.spec.commandLine().getOut();

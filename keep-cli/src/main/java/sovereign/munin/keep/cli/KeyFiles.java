@@ -26,6 +26,20 @@ final class KeyFiles {
     }
   }
 
+  /**
+   * The body of an encrypt, decrypt or rewrap call: {@code field} with the data (base64) and, when given, the
+   * caller's associated data (its UTF-8 bytes, base64), which the ciphertext is bound to.
+   */
+  static java.util.Map<String, Object> body(String field, byte[] data, String associatedData) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put(field, java.util.Base64.getEncoder().encodeToString(data));
+    if (associatedData != null) {
+      m.put("associatedData", java.util.Base64.getEncoder().encodeToString(
+          associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return m;
+  }
+
   static void write(Path file, byte[] data) {
     try {
       Files.write(file, data);

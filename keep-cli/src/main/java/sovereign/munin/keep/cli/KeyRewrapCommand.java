@@ -32,11 +32,15 @@ final class KeyRewrapCommand implements Callable<Integer> {
       description = "Where the new ciphertext goes (a new file).")
   Path out;
 
+  @Option(names = "--associated-data", paramLabel = "TEXT",
+      description = "Context bound into the ciphertext (for example a record id); decrypting needs the same text.")
+  String associatedData;
+
   @Override
   public Integer call() {
     byte[] data = KeyFiles.read(in, KeyFiles.MAX_MESSAGE + 4096);
     JsonNode r = key.keep.api().post(KeyCommand.path(name, "rewrap"),
-        Map.of("ciphertext", Base64.getEncoder().encodeToString(data)), key.keep.token());
+        KeyFiles.body("ciphertext", data, associatedData), key.keep.token());
     byte[] moved = Base64.getDecoder().decode(r.path("ciphertext").asText());
     try {
       Files.write(out, moved, java.nio.file.StandardOpenOption.CREATE_NEW);

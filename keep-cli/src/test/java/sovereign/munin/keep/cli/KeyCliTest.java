@@ -136,6 +136,18 @@ class KeyCliTest {
     Path back2 = base.resolve("secret2.out");
     assertThat(keep("key", "decrypt", "box", "--in", moved.toString(), "--out", back2.toString()).exit()).isZero();
     assertThat(Files.readString(back2)).isEqualTo("the database password");
+
+    // Associated data: the ciphertext is bound to the caller's context.
+    Path bound = base.resolve("bound.enc");
+    assertThat(keep("key", "encrypt", "box", "--in", plain.toString(), "--out", bound.toString(),
+        "--associated-data", "customer:42").exit()).isZero();
+    CliRun unbound = keep("key", "decrypt", "box", "--in", bound.toString(), "--out", base.resolve("u").toString());
+    assertThat(unbound.exit()).isEqualTo(1);
+    Path back3 = base.resolve("bound.out");
+    CliRun withContext = keep("key", "decrypt", "box", "--in", bound.toString(), "--out", back3.toString(),
+        "--associated-data", "customer:42");
+    assertThat(withContext.exit()).as(withContext.err()).isZero();
+    assertThat(Files.readString(back3)).isEqualTo("the database password");
   }
 
   @Test

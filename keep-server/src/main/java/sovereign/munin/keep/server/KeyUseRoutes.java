@@ -11,7 +11,14 @@ import sovereign.munin.keep.governance.Permission;
 final class KeyUseRoutes {
 
   /** Body of a sign, verify, encrypt or decrypt call. */
-  record UseRequest(String message, String signature, String plaintext, String ciphertext, Integer version) {}
+  record UseRequest(String message, String signature, String plaintext, String ciphertext, Integer version,
+      String associatedData) {
+
+    /** The caller's associated data (base64), or null when none was sent. */
+    byte[] context() {
+      return associatedData == null ? null : bytes("associatedData", associatedData);
+    }
+  }
 
   private KeyUseRoutes() {}
 
@@ -38,22 +45,27 @@ final class KeyUseRoutes {
           bytes("signature", req.signature()), caller.auditId()));
     });
     t.post("/api/v1/keys/{name}/encrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
-        .does("Encrypt with the key's active version", (ctx, caller) -> {
+        .does("Encrypt with the key's active version, binding optional \"associatedData\" (base64)",
+            (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] ct = ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()), caller.auditId());
+      byte[] ct = ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()), req.context(),
+          caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
     t.post("/api/v1/keys/{name}/decrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
-        .does("Decrypt with the version named in the ciphertext", (ctx, caller) -> {
+        .does("Decrypt with the version named in the ciphertext and the same \"associatedData\"",
+            (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
+      byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), req.context(),
+          caller.auditId());
       ctx.json(Map.of("plaintext", Base64.getEncoder().encodeToString(pt)));
     });
     t.post("/api/v1/keys/{name}/rewrap").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("Re-encrypt a ciphertext under the key's active version; the plaintext never leaves the server",
             (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] ct = ops.rewrap(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), caller.auditId());
+      byte[] ct = ops.rewrap(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), req.context(),
+          caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
     t.get("/api/v1/keys/{name}/jwks").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)

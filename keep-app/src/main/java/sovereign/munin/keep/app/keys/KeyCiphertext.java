@@ -33,7 +33,26 @@ record KeyCiphertext(int version, byte[] body) {
     return new KeyCiphertext(version, body);
   }
 
+  /** The most associated data a caller may bind into a ciphertext. */
+  static final int MAX_CONTEXT_BYTES = 4096;
+
   static byte[] aad(String keyId, int version) {
-    return ("managed-key-data|" + keyId + "|" + version).getBytes(StandardCharsets.UTF_8);
+    return aad(keyId, version, null);
+  }
+
+  /**
+   * The associated data: {@code managed-key-data|<key id>|<version>}, and when the caller gives associated data of
+   * their own, {@code |} and those bytes after it. The version is digits, so the two forms cannot be confused.
+   */
+  static byte[] aad(String keyId, int version, byte[] context) {
+    byte[] base = ("managed-key-data|" + keyId + "|" + version).getBytes(StandardCharsets.UTF_8);
+    if (context == null || context.length == 0) {
+      return base;
+    }
+    if (context.length > MAX_CONTEXT_BYTES) {
+      throw KeepException.badInput("associated-data-too-long", "associated data is at most " + MAX_CONTEXT_BYTES
+          + " bytes");
+    }
+    return ByteBuffer.allocate(base.length + 1 + context.length).put(base).put((byte) '|').put(context).array();
   }
 }

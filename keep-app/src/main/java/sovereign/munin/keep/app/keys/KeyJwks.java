@@ -16,8 +16,9 @@ import sovereign.munin.keep.crypto.Signatures;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 
 /**
- * A signing key's public keys as a JWK Set (RFC 7517): every version published ahead, in service or whose signatures still verify, none that is
- * revoked; each with its key id ({@code kid}, the SHA-256 of its SPKI) and algorithm. Ed25519 is an OKP key
+ * A signing key's public keys as a JWK Set (RFC 7517): every version published ahead, in service or whose
+ * signatures still verify, none that is revoked; each with its key id ({@code kid}, the SHA-256 of its SPKI) and
+ * algorithm. Ed25519 is an OKP key
  * (RFC 8037), P-384 an EC key, RSA an RSA key for PS256 (RFC 7518); ML-DSA is an AKP key as the JOSE ML-DSA draft
  * writes it ({@code pub}: the raw public key).
  */

@@ -70,10 +70,18 @@ public final class KeyOperations {
   }
 
   public byte[] encrypt(String name, byte[] plaintext, String actor) {
+    return encrypt(name, plaintext, null, actor);
+  }
+
+  /**
+   * Encrypts under the active version, binding {@code associatedData} (optional, at most 4 KiB) into the
+   * ciphertext: decrypting then needs the same bytes.
+   */
+  public byte[] encrypt(String name, byte[] plaintext, byte[] associatedData, String actor) {
     ManagedKeys.refuseReserved(name);
     StoredKey k = use.usable(name, false);
     KeyVersionRow v = KeyUse.active(k, null, "encrypt with");
-    byte[] aad = KeyCiphertext.aad(k.key().id(), v.version());
+    byte[] aad = KeyCiphertext.aad(k.key().id(), v.version(), associatedData);
     byte[] body;
     try {
       body = k.type() == KeyType.AES_256_GCM
@@ -88,6 +96,11 @@ public final class KeyOperations {
   }
 
   public byte[] decrypt(String name, byte[] ciphertext, String actor) {
+    return decrypt(name, ciphertext, null, actor);
+  }
+
+  /** Decrypts with the version that made the ciphertext and the associated data it was made with. */
+  public byte[] decrypt(String name, byte[] ciphertext, byte[] associatedData, String actor) {
     ManagedKeys.refuseReserved(name);
     StoredKey k = use.usable(name, false);
     KeyCiphertext c = KeyCiphertext.parse(ciphertext);
@@ -103,7 +116,7 @@ public final class KeyOperations {
           + " of key '" + name + "' is below the key's lowest decrypting version (" + floor + "), which its owner "
           + "set; it still verifies but no longer decrypts");
     }
-    byte[] aad = KeyCiphertext.aad(k.key().id(), v.version());
+    byte[] aad = KeyCiphertext.aad(k.key().id(), v.version(), associatedData);
     try {
       UnwrappedKey key = use.open(k, v);
       byte[] plain = key instanceof UnwrappedKey.Symmetric s ? Aead.open(s.key(), c.body(), aad)
@@ -122,9 +135,14 @@ public final class KeyOperations {
    * version, in one call: the plaintext never leaves the server. Audited as {@code key.rewrap}.
    */
   public byte[] rewrap(String name, byte[] ciphertext, String actor) {
-    byte[] plain = decrypt(name, ciphertext, actor);
+    return rewrap(name, ciphertext, null, actor);
+  }
+
+  /** As {@link #rewrap(String, byte[], String)}, for a ciphertext bound to {@code associatedData} (kept bound). */
+  public byte[] rewrap(String name, byte[] ciphertext, byte[] associatedData, String actor) {
+    byte[] plain = decrypt(name, ciphertext, associatedData, actor);
     try {
-      return encrypt(name, plain, actor);
+      return encrypt(name, plain, associatedData, actor);
     } finally {
       java.util.Arrays.fill(plain, (byte) 0);
     }

@@ -258,4 +258,27 @@ abstract class KeyHardeningContract {
           .hasMessageContaining("removed");
     }
   }
+
+  @Test
+  void associatedData_bindsTheCiphertextToTheCallersContext_throughRewrapToo() {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      for (String type : List.of("aes-256-gcm", "ml-kem-768-x25519")) {
+        String name = "box-" + type;
+        p.keys().create(name, "p", null, type, null, "t");
+        byte[] row42 = "customer:42".getBytes(StandardCharsets.UTF_8);
+        byte[] sealed = p.ops().encrypt(name, SECRET, row42, "t");
+        assertThat(p.ops().decrypt(name, sealed, row42, "t")).isEqualTo(SECRET);
+        assertThatThrownBy(() -> p.ops().decrypt(name, sealed, "t")).as(type).hasMessageContaining("decryption failed");
+        assertThatThrownBy(() -> p.ops().decrypt(name, sealed, "customer:43".getBytes(StandardCharsets.UTF_8), "t"))
+            .hasMessageContaining("decryption failed");
+        p.keys().rotate(name, "t");
+        byte[] moved = p.ops().rewrap(name, sealed, row42, "t");
+        assertThat(p.ops().decrypt(name, moved, row42, "t")).isEqualTo(SECRET);
+        assertThatThrownBy(() -> p.ops().decrypt(name, moved, "t")).hasMessageContaining("decryption failed");
+      }
+      assertThatThrownBy(() -> p.ops().encrypt("box-aes-256-gcm", SECRET, new byte[4097], "t"))
+          .hasMessageContaining("at most 4096 bytes");
+    }
+  }
 }
