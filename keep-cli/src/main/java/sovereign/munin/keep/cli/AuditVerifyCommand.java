@@ -1,7 +1,6 @@
 package sovereign.munin.keep.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +13,6 @@ import sovereign.munin.keep.app.audit.OfflineAudit;
 import sovereign.munin.keep.app.audit.VerifyReport;
 import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.KeepConfig;
-import sovereign.munin.keep.log.LogException;
 import sovereign.munin.keep.log.VerifierKey;
 
 /** {@code keep audit verify}: recompute the whole log from the stored events and check everything. */
@@ -27,8 +25,9 @@ final class AuditVerifyCommand implements Callable<Integer> {
   @ParentCommand AuditCommand audit;
   @Spec CommandSpec spec;
 
-  @Option(names = "--key", paramLabel = "VKEY",
-      description = "Pin the log's verifier keys instead of trusting the ones stored in the database.")
+  @Option(names = "--key", paramLabel = "VKEY", arity = "1..*",
+      description = "Pin the log's verifier keys instead of trusting the ones stored in the database: each a vkey,"
+          + " or @FILE with one per line (as 'keep audit verify-export --key @FILE').")
   List<String> keys;
 
   @Override
@@ -39,7 +38,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
     KeepConfig config = KeepConfig.load(dir, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<VerifierKey> pinned = keys == null ? null : parse(keys);
+    List<VerifierKey> pinned = keys == null ? null : VkeyArguments.parse(keys, "--key");
     try (OfflineAudit log = OfflineAudit.open(config)) {
       long[] lastShown = {0};
       VerifyReport r = log.verify(pinned, n -> {
@@ -68,17 +67,5 @@ final class AuditVerifyCommand implements Callable<Integer> {
       }
       return r.ok() ? 0 : 1;
     }
-  }
-
-  static List<VerifierKey> parse(List<String> vkeys) {
-    List<VerifierKey> out = new ArrayList<>();
-    for (String v : vkeys) {
-      try {
-        out.add(VerifierKey.parse(v.strip()));
-      } catch (LogException e) {
-        throw KeepException.badInput("bad-vkey", "not a verifier key: " + e.getMessage());
-      }
-    }
-    return out;
   }
 }

@@ -75,6 +75,14 @@ class AuditCliTest {
     assertThat(keep("audit", "export", usb.toString()).exit()).isZero();
     CliRun offline = CliRun.of("audit", "verify-export", usb.toString(), "--key", "@" + vkeys);
     assertThat(offline.exit()).as(offline.err()).isZero();
+    // The same key file pins the keys of a verification of the database itself.
+    CliRun pinned = keep("audit", "verify", "--key", "@" + vkeys);
+    assertThat(pinned.exit()).as(pinned.err()).isZero();
+    assertThat(pinned.out()).startsWith("OK: ").contains("(pinned keys)");
+    Path stranger = base.resolve("stranger.vkeys");
+    Files.writeString(stranger, sovereign.munin.keep.log.NoteSigner.ed25519(ExportFixture.ORIGIN,
+        ExportFixture.OTHER_ED25519).verifierKey().vkey() + "\n");
+    assertThat(keep("audit", "verify", "--key", "@" + stranger).exit()).as("a key that did not sign").isEqualTo(1);
 
     Path witness = base.resolve("witness");
     assertThat(CliRun.of("witness", "init", "--out", witness.toString(), "--name", "witness-a").exit()).isZero();
