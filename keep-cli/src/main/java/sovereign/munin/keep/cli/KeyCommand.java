@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     subcommands = {KeyCreateCommand.class, KeyListCommand.class, KeyShowCommand.class, KeyRotateCommand.class,
         KeyRevokeCommand.class, KeyArchiveCommand.class, KeyDestroyCommand.class, KeyExportPublicCommand.class,
         KeySignCommand.class, KeyVerifyCommand.class, KeyEncryptCommand.class, KeyDecryptCommand.class,
-        KeyRewrapCommand.class, KeyMinDecryptionVersionCommand.class, KeyGenerateCommand.class,
+        KeyRewrapCommand.class, KeyMinDecryptionVersionCommand.class, KeyDataKeyCommand.class,
+        KeyGenerateCommand.class,
         KeyRotateDueCommand.class, KeyBackupCommand.class, KeyRestoreCommand.class, KeyCustodianCommand.class})
 final class KeyCommand implements Runnable {
 

@@ -53,8 +53,8 @@ class KeyCliTest {
   @Test
   void help_everyKeyCommandHasHelpAndJson() {
     for (String cmd : new String[] {"create", "list", "show", "rotate", "revoke", "archive", "destroy",
-        "export-public", "sign", "verify", "encrypt", "decrypt", "rewrap", "min-decryption-version", "generate",
-        "rotate-due"}) {
+        "export-public", "sign", "verify", "encrypt", "decrypt", "rewrap", "min-decryption-version", "datakey",
+        "generate", "rotate-due"}) {
       CliRun r = CliRun.of("key", cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: keep key " + cmd).contains("--json");
@@ -148,6 +148,16 @@ class KeyCliTest {
         "--associated-data", "customer:42");
     assertThat(withContext.exit()).as(withContext.err()).isZero();
     assertThat(Files.readString(back3)).isEqualTo("the database password");
+
+    // Envelope encryption: a data key in the clear and under box; decrypting the encrypted copy gives it back.
+    Path dk = base.resolve("data.key");
+    Path dkEnc = base.resolve("data.key.enc");
+    CliRun made = keep("key", "datakey", "box", "--out", dk.toString(), "--encrypted-out", dkEnc.toString());
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(Files.size(dk)).isEqualTo(32);
+    Path dkBack = base.resolve("data.key.back");
+    assertThat(keep("key", "decrypt", "box", "--in", dkEnc.toString(), "--out", dkBack.toString()).exit()).isZero();
+    assertThat(Files.readAllBytes(dkBack)).isEqualTo(Files.readAllBytes(dk));
   }
 
   @Test

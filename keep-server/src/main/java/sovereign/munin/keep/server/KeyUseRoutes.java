@@ -68,6 +68,21 @@ final class KeyUseRoutes {
           caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
+    t.post("/api/v1/keys/{name}/datakey").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
+        .does("A new AES-256 data key, in the clear and encrypted under the key (envelope encryption); "
+            + "\"plaintext\": \"none\" returns only the encrypted one", (ctx, caller) -> {
+      UseRequest req = ctx.body().isBlank() ? new UseRequest(null, null, null, null, null, null)
+          : KeyRoutes.body(ctx, UseRequest.class);
+      var dk = ops.dataKey(ctx.pathParam("name"), req.context(), caller.auditId());
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (!"none".equals(req.plaintext())) {
+        m.put("plaintext", Base64.getEncoder().encodeToString(dk.plaintext()));
+      }
+      m.put("ciphertext", Base64.getEncoder().encodeToString(dk.ciphertext()));
+      java.util.Arrays.fill(dk.plaintext(), (byte) 0);
+      ctx.header("Cache-Control", "no-store");
+      ctx.json(m);
+    });
     t.get("/api/v1/keys/{name}/jwks").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
         .does("The signing key's public keys as a JWK Set (RFC 7517), for JOSE and JWT verifiers", (ctx, caller) ->
             ctx.json(ops.jwks(ctx.pathParam("name"))));

@@ -108,6 +108,7 @@ class RouteMatrixTest {
       POST /api/v1/keys/{name}/encrypt                    | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/decrypt                    | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/rewrap                     | O D     | s l k   | P | y | -
+      POST /api/v1/keys/{name}/datakey                    | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/min-decryption-version     | S O     | s l     | P | y | -
       POST /api/v1/keys/{name}/rotate                     | S O     | s l     | P | y | -
       POST /api/v1/keys/{name}/revoke                     | S O     | s l     | P | y | -

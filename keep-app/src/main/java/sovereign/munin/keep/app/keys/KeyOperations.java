@@ -25,6 +25,19 @@ public final class KeyOperations {
   /** The outcome of a verification; {@code version} is null when no version matched. */
   public record Verification(boolean valid, Integer version, String reason) {}
 
+  /**
+   * A new AES-256 data key: in the clear (for the caller to encrypt data with, then forget) and encrypted under the
+   * managed key (to store beside the data; {@code keep key decrypt} gives the data key back).
+   */
+  public record DataKey(byte[] plaintext, byte[] ciphertext) {
+    @Override
+    public String toString() {
+      return "DataKey[plaintext redacted, ciphertext " + ciphertext.length + " bytes]";
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private final KeepInstance instance;
   private final KeyUse use;
   private final SignatureJudgement judgement;
@@ -151,6 +164,17 @@ public final class KeyOperations {
   private int decryptionFloor(StoredKey k) {
     return instance.state().read(h -> h.attach(sovereign.munin.keep.store.keys.ManagedKeyDao.class)
         .decryptionFloor(k.key().id())).orElse(0);
+  }
+
+  /**
+   * Makes a 256-bit data key and encrypts it under the active version of {@code name} (bound to
+   * {@code associatedData} when given); envelope encryption without sending the data itself. Audited as an
+   * encryption.
+   */
+  public DataKey dataKey(String name, byte[] associatedData, String actor) {
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    return new DataKey(key, encrypt(name, key, associatedData, actor));
   }
 
   /** The key's public keys as a JWK Set (RFC 7517): versions published ahead, in service or still verifying. */

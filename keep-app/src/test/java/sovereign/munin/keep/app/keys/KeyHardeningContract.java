@@ -281,4 +281,19 @@ abstract class KeyHardeningContract {
           .hasMessageContaining("at most 4096 bytes");
     }
   }
+
+  @Test
+  void dataKey_isRandom_andItsEncryptedCopyDecryptsToIt() {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("kek", "p", null, "aes-256-gcm", null, "t");
+      var first = p.ops().dataKey("kek", null, "t");
+      var second = p.ops().dataKey("kek", "bucket:logs".getBytes(StandardCharsets.UTF_8), "t");
+      assertThat(first.plaintext()).hasSize(32).isNotEqualTo(second.plaintext());
+      assertThat(p.ops().decrypt("kek", first.ciphertext(), "t")).isEqualTo(first.plaintext());
+      assertThat(p.ops().decrypt("kek", second.ciphertext(), "bucket:logs".getBytes(StandardCharsets.UTF_8), "t"))
+          .isEqualTo(second.plaintext());
+      assertThat(first.toString()).doesNotContain(java.util.HexFormat.of().formatHex(first.plaintext()));
+    }
+  }
 }
