@@ -1,8 +1,12 @@
 package sovereign.munin.keep.server;
 
+import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.keys.KeyOperations;
 import sovereign.munin.keep.governance.Permission;
@@ -12,7 +16,7 @@ final class KeyUseRoutes {
 
   /** Body of a sign, verify, encrypt or decrypt call. */
   record UseRequest(String message, String signature, String plaintext, String ciphertext, Integer version,
-      String associatedData) {
+      String associatedData, List<UseRequest> batch) {
 
     /** The caller's associated data (base64), or null when none was sent. */
     byte[] context() {
@@ -20,46 +24,73 @@ final class KeyUseRoutes {
     }
   }
 
+  /** The most items one batch call may carry. */
+  static final int MAX_BATCH = 100;
+
   private KeyUseRoutes() {}
+
+  /**
+   * Answers one use, or with {@code "batch": [...]} each item in order: an item refused as bad input, a conflict or
+   * not found answers {@code {"error": {"type", "detail"}}} in its place and the others go on; anything else (sealed,
+   * internal) ends the call. Each item is audited on its own, as a single call would be.
+   */
+  private static void serve(Context ctx, Function<UseRequest, Object> use) {
+    UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
+    if (req.batch() == null) {
+      ctx.json(use.apply(req));
+      return;
+    }
+    if (req.batch().isEmpty() || req.batch().size() > MAX_BATCH) {
+      throw KeepException.badInput("bad-batch", "a batch holds 1 to " + MAX_BATCH + " items");
+    }
+    List<Object> answers = new ArrayList<>();
+    for (UseRequest item : req.batch()) {
+      if (item == null || item.batch() != null) {
+        throw KeepException.badInput("bad-batch", "batch items are single uses, not batches");
+      }
+      try {
+        answers.add(use.apply(item));
+      } catch (KeepException e) {
+        if (e.kind() != KeepException.Kind.BAD_INPUT && e.kind() != KeepException.Kind.CONFLICT
+            && e.kind() != KeepException.Kind.NOT_FOUND) {
+          throw e;
+        }
+        answers.add(Map.of("error", Map.of("type", e.type(), "detail", e.getMessage())));
+      }
+    }
+    ctx.json(Map.of("batch", answers));
+  }
 
   static void register(RouteTable t, KeyOperations ops, Resources resources) {
     Resource key = resources.key("name");
     t.post("/api/v1/keys/{name}/sign").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
-        .does("Sign a message with the key's active version", (ctx, caller) -> {
-      UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      var s = ops.sign(ctx.pathParam("name"), bytes("message", req.message()), req.version(),
-          caller.auditId());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", s.key());
-      m.put("version", s.version());
-      m.put("publicKeyId", s.publicKeyId());
-      m.put("algorithm", s.algorithm());
-      m.put("signature", Base64.getEncoder().encodeToString(s.signature()));
-      m.put("signedAt", s.signedAt());
-      ctx.json(m);
-    });
+        .does("Sign a message with the key's active version (or a \"batch\" of them)", (ctx, caller) ->
+            serve(ctx, req -> {
+              var s = ops.sign(ctx.pathParam("name"), bytes("message", req.message()), req.version(),
+                  caller.auditId());
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("key", s.key());
+              m.put("version", s.version());
+              m.put("publicKeyId", s.publicKeyId());
+              m.put("algorithm", s.algorithm());
+              m.put("signature", Base64.getEncoder().encodeToString(s.signature()));
+              m.put("signedAt", s.signedAt());
+              return m;
+            }));
     t.post("/api/v1/keys/{name}/verify").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
-        .does("Verify a signature against the key's versions", (ctx, caller) -> {
-      UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      ctx.json(ops.verify(ctx.pathParam("name"), bytes("message", req.message()),
-          bytes("signature", req.signature()), caller.auditId()));
-    });
+        .does("Verify a signature against the key's versions (or a \"batch\" of them)", (ctx, caller) ->
+            serve(ctx, req -> ops.verify(ctx.pathParam("name"), bytes("message", req.message()),
+                bytes("signature", req.signature()), caller.auditId())));
     t.post("/api/v1/keys/{name}/encrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
-        .does("Encrypt with the key's active version, binding optional \"associatedData\" (base64)",
-            (ctx, caller) -> {
-      UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] ct = ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()), req.context(),
-          caller.auditId());
-      ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
-    });
+        .does("Encrypt with the key's active version, binding optional \"associatedData\" (base64); or a "
+            + "\"batch\"", (ctx, caller) -> serve(ctx, req -> Map.of("ciphertext", Base64.getEncoder()
+                .encodeToString(ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()),
+                    req.context(), caller.auditId())))));
     t.post("/api/v1/keys/{name}/decrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
-        .does("Decrypt with the version named in the ciphertext and the same \"associatedData\"",
-            (ctx, caller) -> {
-      UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] pt = ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), req.context(),
-          caller.auditId());
-      ctx.json(Map.of("plaintext", Base64.getEncoder().encodeToString(pt)));
-    });
+        .does("Decrypt with the version named in the ciphertext and the same \"associatedData\"; or a "
+            + "\"batch\"", (ctx, caller) -> serve(ctx, req -> Map.of("plaintext", Base64.getEncoder()
+                .encodeToString(ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()),
+                    req.context(), caller.auditId())))));
     t.post("/api/v1/keys/{name}/rewrap").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("Re-encrypt a ciphertext under the key's active version; the plaintext never leaves the server",
             (ctx, caller) -> {
@@ -71,7 +102,7 @@ final class KeyUseRoutes {
     t.post("/api/v1/keys/{name}/datakey").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("A new AES-256 data key, in the clear and encrypted under the key (envelope encryption); "
             + "\"plaintext\": \"none\" returns only the encrypted one", (ctx, caller) -> {
-      UseRequest req = ctx.body().isBlank() ? new UseRequest(null, null, null, null, null, null)
+      UseRequest req = ctx.body().isBlank() ? new UseRequest(null, null, null, null, null, null, null)
           : KeyRoutes.body(ctx, UseRequest.class);
       var dk = ops.dataKey(ctx.pathParam("name"), req.context(), caller.auditId());
       Map<String, Object> m = new LinkedHashMap<>();

@@ -123,4 +123,39 @@ class KeyHolesTest {
     assertThat(backup.statusCode()).isEqualTo(400);
     assertThat(PlatformHolesTest.type(backup)).isEqualTo("custodian-not-approved");
   }
+
+  @Test
+  void batch_signVerifyEncryptDecrypt_eachItemAnsweredInOrder_badItemsDoNotStopTheOthers() throws Exception {
+    String olivia = f.loginToken(ownerId);
+    assertThat(f.withToken("POST", "/api/v1/keys", Map.of("name", "box", "project", "payments", "type",
+        "aes-256-gcm"), olivia).statusCode()).isEqualTo(201);
+    var b64 = java.util.Base64.getEncoder();
+    String one = b64.encodeToString("one".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String two = b64.encodeToString("two".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> signed = f.withToken("POST", "/api/v1/keys/release/sign", Map.of("batch", List.of(
+        Map.of("message", one), Map.of("message", "not base64!"), Map.of("message", two))), olivia);
+    assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+    var answers = ServerFixture.json(signed).path("batch");
+    assertThat(answers).hasSize(3);
+    assertThat(answers.get(1).path("error").path("type").asText()).isEqualTo("bad-base64");
+    HttpResponse<String> verified = f.withToken("POST", "/api/v1/keys/release/verify", Map.of("batch", List.of(
+        Map.of("message", one, "signature", answers.get(0).path("signature").asText()),
+        Map.of("message", one, "signature", answers.get(2).path("signature").asText()))), olivia);
+    var checks = ServerFixture.json(verified).path("batch");
+    assertThat(checks.get(0).path("valid").asBoolean()).isTrue();
+    assertThat(checks.get(1).path("valid").asBoolean()).as("another message's signature").isFalse();
+
+    HttpResponse<String> sealed = f.withToken("POST", "/api/v1/keys/box/encrypt", Map.of("batch", List.of(
+        Map.of("plaintext", one), Map.of("plaintext", two))), olivia);
+    var cts = ServerFixture.json(sealed).path("batch");
+    HttpResponse<String> opened = f.withToken("POST", "/api/v1/keys/box/decrypt", Map.of("batch", List.of(
+        Map.of("ciphertext", cts.get(1).path("ciphertext").asText()), Map.of("ciphertext", one))), olivia);
+    var plains = ServerFixture.json(opened).path("batch");
+    assertThat(plains.get(0).path("plaintext").asText()).isEqualTo(two);
+    assertThat(plains.get(1).path("error").path("type").asText()).startsWith("ciphertext-");
+
+    List<Map<String, String>> tooMany = java.util.Collections.nCopies(101, Map.of("message", one));
+    assertThat(PlatformHolesTest.type(f.withToken("POST", "/api/v1/keys/release/sign", Map.of("batch", tooMany),
+        olivia))).isEqualTo("bad-batch");
+  }
 }
