@@ -23,6 +23,14 @@ final class SealText {
     } else {
       sb.append("Seal:      unsealed (").append(s.path("seal").asText()).append(')');
     }
+    int quorum = s.path("witnessQuorum").asInt(0);
+    if (s.has("witnessQuorum")) {
+      sb.append('\n').append("Witnesses: ").append(quorum == 0
+          ? "none required (witness_quorum = 0): a checkpoint counts as final without any independent cosignature,"
+              + " so nothing outside this instance would notice a rewritten log; register witnesses ('keep audit "
+              + "add-witness') and set audit.witness_quorum"
+          : quorum + " cosignature(s) make a checkpoint final");
+    }
     return sb.toString();
   }
 }

@@ -91,6 +91,10 @@ class CliTest {
       CliRun status = CliRun.of(concat(common, "status", "--json"));
       assertThat(status.exit()).isZero();
       assertThat(JSON.readTree(status.out()).path("sealed").asBoolean()).isFalse();
+      assertThat(JSON.readTree(status.out()).path("witnessQuorum").asInt()).isZero();
+      // A production instance without witnesses is told so in plain words.
+      assertThat(CliRun.of(concat(common, "status")).out()).contains("Witnesses: none required")
+          .contains("nothing outside this instance would notice");
       assertThat(instance.ready()).isTrue();
 
       sovereign.munin.keep.app.config.PrivateFiles.write(data.resolve("cli.token"), JSON.readTree(init.out())

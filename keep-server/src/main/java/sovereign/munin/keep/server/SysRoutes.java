@@ -88,6 +88,8 @@ final class SysRoutes {
     m.put("threshold", s.threshold());
     m.put("shares", s.shares());
     m.put("progress", s.progress());
+    // How many witness cosignatures make a checkpoint final; 0 means none is asked for (configuration, no secret).
+    m.put("witnessQuorum", instance.config().witnessQuorum());
     return m;
   }
 }
