@@ -47,11 +47,7 @@ final class KeyDataKeyCommand implements Callable<Integer> {
     if (encryptedOnly == (out != null)) {
       throw KeepException.badInput("bad-options", "give --out FILE for the data key, or --encrypted-only");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (associatedData != null) {
-      body.put("associatedData", Base64.getEncoder().encodeToString(
-          associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
+    Map<String, Object> body = KeyFiles.withAssociatedData(new LinkedHashMap<>(), associatedData);
     if (encryptedOnly) {
       body.put("plaintext", "none");
     }

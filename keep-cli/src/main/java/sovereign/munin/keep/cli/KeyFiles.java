@@ -33,11 +33,16 @@ final class KeyFiles {
   static java.util.Map<String, Object> body(String field, byte[] data, String associatedData) {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put(field, java.util.Base64.getEncoder().encodeToString(data));
+    return withAssociatedData(m, associatedData);
+  }
+
+  /** Adds the caller's associated data (its UTF-8 bytes, base64) to a request body, when given. */
+  static java.util.Map<String, Object> withAssociatedData(java.util.Map<String, Object> body, String associatedData) {
     if (associatedData != null) {
-      m.put("associatedData", java.util.Base64.getEncoder().encodeToString(
+      body.put("associatedData", java.util.Base64.getEncoder().encodeToString(
           associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
-    return m;
+    return body;
   }
 
   static void write(Path file, byte[] data) {

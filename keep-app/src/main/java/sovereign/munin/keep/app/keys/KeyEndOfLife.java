@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
+import sovereign.munin.keep.store.keys.DestructionRequestRow;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
@@ -114,9 +115,8 @@ final class KeyEndOfLife {
           + "second person confirms the destruction");
     }
     long now = clock.millis();
-    Optional<String[]> pending = instance.state().read(h -> h.attach(ManagedKeyDao.class)
-        .destructionRequest(k.key().id())).map(r -> r.split("\\|", 2))
-        .filter(r -> now - Long.parseLong(r[1]) < REQUEST_LIFETIME.toMillis());
+    Optional<DestructionRequestRow> pending = instance.state().read(h -> h.attach(ManagedKeyDao.class)
+        .destructionRequest(k.key().id())).filter(r -> now - r.requestedAt() < REQUEST_LIFETIME.toMillis());
     if (pending.isEmpty()) {
       instance.state().transaction(h -> {
         var dao = h.attach(ManagedKeyDao.class);
@@ -127,7 +127,7 @@ final class KeyEndOfLife {
       });
       return;
     }
-    String requester = pending.get()[0];
+    String requester = pending.get().requestedBy();
     if (requester.equals(actor)) {
       throw new KeepException(KeepException.Kind.CONFLICT, "second-person-required", "you asked to destroy key '"
           + name + "'; another person who manages keys in project '" + k.key().project() + "' must confirm it "

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.governance.RotationPolicy;
+import sovereign.munin.keep.store.keys.DestructionRequestRow;
 import sovereign.munin.keep.store.keys.KeyVersionRow;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
 import sovereign.munin.keep.store.keys.ManagedKeyRow;
@@ -244,7 +245,7 @@ public final class ManagedKeys {
   public Optional<String> destructionRequestedBy(String name) {
     StoredKey k = StoredKey.load(instance.state(), name);
     return instance.state().read(h -> h.attach(ManagedKeyDao.class).destructionRequest(k.key().id()))
-        .map(r -> r.substring(0, r.indexOf('|')));
+        .map(DestructionRequestRow::requestedBy);
   }
 
   /** The name of the project that owns key {@code name}, as committed now (answered from memory when unchanged). */

@@ -12,6 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ManagedKeyRow.class)
 @RegisterConstructorMapper(KeyVersionRow.class)
 @RegisterConstructorMapper(ManagedKeyDao.SettledSignature.class)
+@RegisterConstructorMapper(DestructionRequestRow.class)
 public interface ManagedKeyDao {
 
   /** A signature of a compromised version known to predate the compromise, and when this instance made it. */
@@ -32,9 +33,9 @@ public interface ManagedKeyDao {
   @SqlQuery("SELECT " + KEY_COLUMNS + " FROM managed_key WHERE id = :id")
   Optional<ManagedKeyRow> findKeyById(@Bind("id") String id);
 
-  /** Who asked to destroy the key, and when (epoch ms); empty when nobody has. */
-  @SqlQuery("SELECT requested_by || '|' || requested_at FROM managed_key_destruction WHERE key_id = :keyId")
-  Optional<String> destructionRequest(@Bind("keyId") String keyId);
+  /** Who asked to destroy the key, and when; empty when nobody has. */
+  @SqlQuery("SELECT requested_by, requested_at FROM managed_key_destruction WHERE key_id = :keyId")
+  Optional<DestructionRequestRow> destructionRequest(@Bind("keyId") String keyId);
 
   @SqlUpdate("DELETE FROM managed_key_destruction WHERE key_id = :keyId")
   int clearDestructionRequest(@Bind("keyId") String keyId);
