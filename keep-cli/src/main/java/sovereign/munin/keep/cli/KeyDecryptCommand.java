@@ -37,6 +37,17 @@ final class KeyDecryptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (StreamFiles.isStream(in)) {
+      long n = StreamFiles.decrypt(key.keep, name, in, out, associatedData);
+      var w = key.spec.commandLine().getOut();
+      if (key.keep.json) {
+        Output.json(w, StreamFiles.summary(name, in, out, n));
+      } else {
+        w.println("Decrypted " + in + " (" + n + " bytes, streamed) with " + name + "; plaintext in " + out
+            + " (owner-only)");
+      }
+      return 0;
+    }
     // A ciphertext is its plaintext plus a small header and tag (more for ML-KEM), so the same cap applies.
     byte[] data = KeyFiles.read(in, KeyFiles.MAX_MESSAGE + 4096);
     JsonNode r = key.keep.api().post(KeyCommand.path(name, "decrypt"),

@@ -38,6 +38,17 @@ final class KeyRewrapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (StreamFiles.isStream(in)) {
+      int v = StreamFiles.rewrap(key.keep, name, in, out, associatedData);
+      var w = key.spec.commandLine().getOut();
+      if (key.keep.json) {
+        Output.json(w, Map.of("key", name, "in", in.toString(), "out", out.toString(), "version", v,
+            "streamed", true));
+      } else {
+        w.println("Rewrapped the data key of " + in + " under version " + v + " of " + name + " into " + out);
+      }
+      return 0;
+    }
     byte[] data = KeyFiles.read(in, KeyFiles.MAX_MESSAGE + 4096);
     JsonNode r = key.keep.api().post(KeyCommand.path(name, "rewrap"),
         KeyFiles.body("ciphertext", data, associatedData), key.keep.token());

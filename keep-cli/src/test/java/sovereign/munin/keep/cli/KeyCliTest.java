@@ -161,6 +161,85 @@ class KeyCliTest {
   }
 
   @Test
+  void largeFiles_signAndVerifyByDigest_andEncryptInSegments_pastTheRequestLimit() throws Exception {
+    byte[] bytes = new byte[3 * 1024 * 1024 + 123];
+    new java.security.SecureRandom().nextBytes(bytes);
+    Path big = Files.write(base.resolve("image.iso"), bytes);
+    for (String type : new String[] {"ml-dsa-65", "ecdsa-p384", "rsa-3072"}) {
+      assertThat(keep("key", "create", "rel-" + type, "--project", "p", "--type", type).exit()).isZero();
+      Path sig = base.resolve(type + ".sig");
+      CliRun signed = keep("key", "sign", "rel-" + type, "--in", big.toString(), "--out", sig.toString());
+      assertThat(signed.exit()).as(signed.err()).isZero();
+      assertThat(signed.out()).contains("by digest");
+      // An ordinary signature over the whole file: the JDK verifies it with the exported public key.
+      var pub = Pem.parsePublicKey(JSON.readTree(keep("key", "export-public", "rel-" + type, "--json").out())
+          .path("pem").asText());
+      assertThat(sovereign.munin.keep.crypto.Signatures.verifier(sovereign.munin.keep.crypto.SignatureAlgorithm
+          .fromId(type), pub).verify(bytes, Files.readAllBytes(sig))).as(type).isTrue();
+      CliRun ok = keep("key", "verify", "rel-" + type, "--in", big.toString(), "--sig", sig.toString());
+      assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+      Path other = Files.write(base.resolve("other-" + type), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+      assertThat(keep("key", "verify", "rel-" + type, "--in", other.toString(), "--sig", sig.toString()).exit())
+          .isEqualTo(1);
+    }
+    // After a rotation, a signature by version 1 still verifies by digest (mu is computed per version).
+    assertThat(keep("key", "rotate", "rel-ml-dsa-65").exit()).isZero();
+    assertThat(keep("key", "verify", "rel-ml-dsa-65", "--in", big.toString(), "--sig",
+        base.resolve("ml-dsa-65.sig").toString()).exit()).isZero();
+    assertThat(keep("key", "create", "rel-ed", "--project", "p", "--type", "ed25519").exit()).isZero();
+    CliRun ed = keep("key", "sign", "rel-ed", "--in", big.toString(), "--out", base.resolve("ed.sig").toString());
+    assertThat(ed.exit()).isEqualTo(1);
+    assertThat(ed.err()).contains("pure EdDSA").contains("512 KiB");
+
+    // A context string binds an ML-DSA signature.
+    Path small = Files.writeString(base.resolve("notes.txt"), "release notes");
+    Path ctxSig = base.resolve("notes.sig");
+    assertThat(keep("key", "sign", "rel-ml-dsa-65", "--in", small.toString(), "--out", ctxSig.toString(),
+        "--context", "munin-release").exit()).isZero();
+    assertThat(keep("key", "verify", "rel-ml-dsa-65", "--in", small.toString(), "--sig", ctxSig.toString())
+        .exit()).isEqualTo(1);
+    assertThat(keep("key", "verify", "rel-ml-dsa-65", "--in", small.toString(), "--sig", ctxSig.toString(),
+        "--context", "munin-release").exit()).isZero();
+    assertThat(keep("key", "verify", "rel-ml-dsa-65", "--in", small.toString(), "--sig", ctxSig.toString(),
+        "--context", "munin-release", "--digest").exit()).isZero();
+
+    // Encryption of a large file: segments under a data key the managed key wraps.
+    assertThat(keep("key", "create", "vault", "--project", "p", "--type", "aes-256-gcm").exit()).isZero();
+    Path enc = base.resolve("image.enc");
+    CliRun encrypted = keep("key", "encrypt", "vault", "--in", big.toString(), "--out", enc.toString(),
+        "--associated-data", "disk:7");
+    assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+    assertThat(Files.size(enc)).isGreaterThan(bytes.length);
+    Path back = base.resolve("image.back");
+    CliRun decrypted = keep("key", "decrypt", "vault", "--in", enc.toString(), "--out", back.toString(),
+        "--associated-data", "disk:7");
+    assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+    assertThat(Files.readAllBytes(back)).isEqualTo(bytes);
+    assertThat(keep("key", "decrypt", "vault", "--in", enc.toString(), "--out", base.resolve("x").toString())
+        .exit()).as("without the associated data").isEqualTo(1);
+    assertThat(keep("key", "rotate", "vault").exit()).isZero();
+    Path moved = base.resolve("image.v2.enc");
+    CliRun rewrapped = keep("key", "rewrap", "vault", "--in", enc.toString(), "--out", moved.toString(),
+        "--associated-data", "disk:7");
+    assertThat(rewrapped.exit()).as(rewrapped.err()).isZero();
+    assertThat(rewrapped.out()).contains("under version 2");
+    assertThat(keep("key", "min-decryption-version", "vault", "2").exit()).isZero();
+    Path back2 = base.resolve("image.back2");
+    assertThat(keep("key", "decrypt", "vault", "--in", moved.toString(), "--out", back2.toString(),
+        "--associated-data", "disk:7").exit()).isZero();
+    assertThat(Files.readAllBytes(back2)).isEqualTo(bytes);
+    byte[] tampered = Files.readAllBytes(moved);
+    tampered[tampered.length - 100_000] ^= 1;
+    Path bad = Files.write(base.resolve("image.bad"), tampered);
+    CliRun refused = keep("key", "decrypt", "vault", "--in", bad.toString(), "--out", base.resolve("y").toString(),
+        "--associated-data", "disk:7");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("does not open");
+    assertThat(Files.exists(base.resolve("y"))).as("no partial plaintext").isFalse();
+    assertThat(Files.exists(base.resolve(".y.partial"))).isFalse();
+  }
+
+  @Test
   void create_tooSmallRsa_isRefusedExit1() {
     CliRun r = keep("key", "create", "old", "--project", "p", "--type", "rsa-2048");
     assertThat(r.exit()).isEqualTo(1);

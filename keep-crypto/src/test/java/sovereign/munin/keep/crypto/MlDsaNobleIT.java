@@ -53,6 +53,41 @@ class MlDsaNobleIT {
                 .containsExactly("valid true", "corrupted false", "other-message false");
     }
 
+    @Test
+    void contextAndDigestSignatures_areOrdinaryMlDsaSignatures_forNoble() throws Exception {
+        Path script = prepareNoble();
+        KeyPair keys = Signatures.generate(SignatureAlgorithm.ML_DSA_65, new SecureRandom());
+        Signer signer = Signatures.signer(SignatureAlgorithm.ML_DSA_65, keys);
+        byte[] message = "release 2.4.1 of the keep bundle".getBytes(StandardCharsets.UTF_8);
+        byte[] context = "munin-release".getBytes(StandardCharsets.UTF_8);
+        byte[] withContext = signer.sign(message, context);
+        // The digest a client computes from the public key, the context and the message (FIPS 204 mu).
+        var digester = Prehash.digester(SignatureAlgorithm.ML_DSA_65,
+                keys.getPublic(), context);
+        digester.update(message, 0, message.length);
+        byte[] fromDigest = signer.signDigest(digester.digest());
+        byte[] spki = keys.getPublic().getEncoded();
+        byte[] raw = Arrays.copyOfRange(spki, spki.length - RAW_PUBLIC_KEY_BYTES, spki.length);
+
+        Path cases = DIR.resolve("cases-context.json");
+        Files.writeString(cases, "[" + String.join(",",
+                testCase("context", raw, message, withContext, context),
+                testCase("context-missing", raw, message, withContext, null),
+                testCase("context-other", raw, message, withContext, "munin-other".getBytes(StandardCharsets.UTF_8)),
+                testCase("digest", raw, message, fromDigest, context),
+                testCase("digest-no-context", raw, message, fromDigest, null)) + "]");
+        Result result = run(List.of("node", script.getFileName().toString(), cases.getFileName().toString()), 60);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output().lines().toList()).containsExactly("context true", "context-missing false",
+                "context-other false", "digest true", "digest-no-context false");
+    }
+
+    private static String testCase(String name, byte[] pub, byte[] msg, byte[] sig, byte[] ctx) {
+        String c = testCase(name, pub, msg, sig);
+        return ctx == null ? c : c.substring(0, c.length() - 1) + ",\"ctx\":\"" + HEX.formatHex(ctx) + "\"}";
+    }
+
     private static String testCase(String name, byte[] pub, byte[] msg, byte[] sig) {
         return "{\"name\":\"%s\",\"pub\":\"%s\",\"msg\":\"%s\",\"sig\":\"%s\"}"
                 .formatted(name, HEX.formatHex(pub), HEX.formatHex(msg), HEX.formatHex(sig));

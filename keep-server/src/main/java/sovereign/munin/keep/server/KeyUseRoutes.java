@@ -9,18 +9,25 @@ import java.util.Map;
 import java.util.function.Function;
 import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.keys.KeyOperations;
+import sovereign.munin.keep.app.keys.SignedInput;
 import sovereign.munin.keep.governance.Permission;
 
 /** Uses of managed keys over HTTPS: sign, verify, encrypt, decrypt, public-key export; data travels as base64. */
 final class KeyUseRoutes {
 
   /** Body of a sign, verify, encrypt or decrypt call. */
-  record UseRequest(String message, String signature, String plaintext, String ciphertext, Integer version,
-      String associatedData, List<UseRequest> batch) {
+  record UseRequest(String message, String digest, String context, String signature, String plaintext,
+      String ciphertext, Integer version, String associatedData, List<UseRequest> batch) {
 
     /** The caller's associated data (base64), or null when none was sent. */
-    byte[] context() {
-      return associatedData == null ? null : bytes("associatedData", associatedData);
+    byte[] aad() {
+      return optional("associatedData", associatedData);
+    }
+
+    /** What a signature covers: the message or a digest of it, and an ML-DSA context (all base64). */
+    SignedInput signed() {
+      return new SignedInput(optional("message", message), optional("digest", digest), optional("context",
+          context));
     }
   }
 
@@ -64,10 +71,10 @@ final class KeyUseRoutes {
   static void register(RouteTable t, KeyOperations ops, Resources resources) {
     Resource key = resources.key("name");
     t.post("/api/v1/keys/{name}/sign").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
-        .does("Sign a message with the key's active version (or a \"batch\" of them)", (ctx, caller) ->
+        .does("Sign a \"message\" (ML-DSA: with an optional \"context\") or a precomputed \"digest\" of one "
+            + "with the key's active version; or a \"batch\"", (ctx, caller) ->
             serve(ctx, req -> {
-              var s = ops.sign(ctx.pathParam("name"), bytes("message", req.message()), req.version(),
-                  caller.auditId());
+              var s = ops.sign(ctx.pathParam("name"), req.signed(), req.version(), caller.auditId());
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("key", s.key());
               m.put("version", s.version());
@@ -78,33 +85,34 @@ final class KeyUseRoutes {
               return m;
             }));
     t.post("/api/v1/keys/{name}/verify").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
-        .does("Verify a signature against the key's versions (or a \"batch\" of them)", (ctx, caller) ->
-            serve(ctx, req -> ops.verify(ctx.pathParam("name"), bytes("message", req.message()),
-                bytes("signature", req.signature()), caller.auditId())));
+        .does("Verify a signature over a \"message\" (and \"context\") or a \"digest\" against the key's "
+            + "versions, or one \"version\"; or a \"batch\"", (ctx, caller) ->
+            serve(ctx, req -> ops.verify(ctx.pathParam("name"), req.signed(), bytes("signature", req.signature()),
+                req.version(), caller.auditId())));
     t.post("/api/v1/keys/{name}/encrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("Encrypt with the key's active version, binding optional \"associatedData\" (base64); or a "
             + "\"batch\"", (ctx, caller) -> serve(ctx, req -> Map.of("ciphertext", Base64.getEncoder()
                 .encodeToString(ops.encrypt(ctx.pathParam("name"), bytes("plaintext", req.plaintext()),
-                    req.context(), caller.auditId())))));
+                    req.aad(), caller.auditId())))));
     t.post("/api/v1/keys/{name}/decrypt").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("Decrypt with the version named in the ciphertext and the same \"associatedData\"; or a "
             + "\"batch\"", (ctx, caller) -> serve(ctx, req -> Map.of("plaintext", Base64.getEncoder()
                 .encodeToString(ops.decrypt(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()),
-                    req.context(), caller.auditId())))));
+                    req.aad(), caller.auditId())))));
     t.post("/api/v1/keys/{name}/rewrap").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("Re-encrypt a ciphertext under the key's active version; the plaintext never leaves the server",
             (ctx, caller) -> {
       UseRequest req = KeyRoutes.body(ctx, UseRequest.class);
-      byte[] ct = ops.rewrap(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), req.context(),
+      byte[] ct = ops.rewrap(ctx.pathParam("name"), bytes("ciphertext", req.ciphertext()), req.aad(),
           caller.auditId());
       ctx.json(Map.of("ciphertext", Base64.getEncoder().encodeToString(ct)));
     });
     t.post("/api/v1/keys/{name}/datakey").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("A new AES-256 data key, in the clear and encrypted under the key (envelope encryption); "
             + "\"plaintext\": \"none\" returns only the encrypted one", (ctx, caller) -> {
-      UseRequest req = ctx.body().isBlank() ? new UseRequest(null, null, null, null, null, null, null)
+      UseRequest req = ctx.body().isBlank() ? new UseRequest(null, null, null, null, null, null, null, null, null)
           : KeyRoutes.body(ctx, UseRequest.class);
-      var dk = ops.dataKey(ctx.pathParam("name"), req.context(), caller.auditId());
+      var dk = ops.dataKey(ctx.pathParam("name"), req.aad(), caller.auditId());
       Map<String, Object> m = new LinkedHashMap<>();
       if (!"none".equals(req.plaintext())) {
         m.put("plaintext", Base64.getEncoder().encodeToString(dk.plaintext()));
@@ -122,6 +130,10 @@ final class KeyUseRoutes {
       Long version = Params.optionalLong(ctx, "version", 1, Integer.MAX_VALUE);
       ctx.json(Map.of("pem", ops.exportPublic(ctx.pathParam("name"), version == null ? null : version.intValue())));
     });
+  }
+
+  private static byte[] optional(String field, String base64) {
+    return base64 == null ? null : bytes(field, base64);
   }
 
   private static byte[] bytes(String field, String base64) {

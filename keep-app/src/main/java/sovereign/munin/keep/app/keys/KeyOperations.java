@@ -50,35 +50,71 @@ public final class KeyOperations {
 
   /** Signs with the active version, or with {@code version} if given (which must be the active one). */
   public Signature sign(String name, byte[] message, Integer version, String actor) {
+    return sign(name, SignedInput.message(message), version, actor);
+  }
+
+  /**
+   * Signs a message (with an optional ML-DSA context) or a digest of one; see {@link SignedInput}. An ML-DSA
+   * digest is computed from one version's public key, so it needs {@code version}, which must be the active one.
+   */
+  public Signature sign(String name, SignedInput input, Integer version, String actor) {
     ManagedKeys.refuseReserved(name);
-    return signAny(name, message, version, actor);
+    return signAny(name, input, version, actor);
   }
 
   /** Signs with any key, reserved ones included; for the instance's own uses such as the trust file. */
   Signature signAny(String name, byte[] message, Integer version, String actor) {
+    return signAny(name, SignedInput.message(message), version, actor);
+  }
+
+  private Signature signAny(String name, SignedInput input, Integer version, String actor) {
     StoredKey k = use.usable(name, true);
+    var alg = k.type().signatureAlgorithm();
+    input.check(alg, name);
+    if (version == null && input.versionBound(alg)) {
+      throw KeepException.badInput("version-required", "an " + alg.id() + " digest (mu) is computed from one "
+          + "version's public key: name that version (\"version\"), the active one");
+    }
     KeyVersionRow v = KeyUse.active(k, version, "sign with");
     var signer = ((UnwrappedKey.Signing) use.open(k, v)).signer();
     byte[] sig;
     try {
-      sig = signer.sign(message);
+      sig = input.isDigest() ? signer.signDigest(input.digest()) : signer.sign(input.message(), input.context());
     } catch (KeepCryptoException e) {
       throw new KeepException(KeepException.Kind.INTERNAL, "sign-failed", "signing failed: " + e.getMessage(), e);
     }
     long now = instance.clock().millis();
     String hash = KeyUse.sha256Hex(sig);
-    use.record(k, v, "key.sign", actor, true, h -> KeyUseWrites.insertSignature(h, hash, k.key().id(),
-        v.version(), now));
+    use.record(k, v, "key.sign", actor, true, input.kind(), h -> KeyUseWrites.insertSignature(h, hash,
+        k.key().id(), v.version(), now));
     return new Signature(k.key().name(), v.version(), v.publicKeyId(), k.type().id(), sig, KeyView.time(now));
   }
 
   /** Checks a signature against the key's versions that still verify; see {@link Verification}. */
   public Verification verify(String name, byte[] message, byte[] signature, String actor) {
+    return verify(name, SignedInput.message(message), signature, null, actor);
+  }
+
+  /**
+   * Checks a signature over a message (and context) or a digest against the key's versions that still verify, or
+   * only against {@code version} when given; an ML-DSA digest names its version.
+   */
+  public Verification verify(String name, SignedInput input, byte[] signature, Integer version, String actor) {
     // Archived and destroyed keys still verify: what they signed while active stays checkable.
     StoredKey k = use.verifiable(name);
-    Verification result = judgement.judge(k, message, signature);
+    var alg = k.type().signatureAlgorithm();
+    input.check(alg, name);
+    if (version == null && input.versionBound(alg)) {
+      throw KeepException.badInput("version-required", "an " + alg.id() + " digest (mu) is computed from one "
+          + "version's public key: name the version (\"version\") it was computed for");
+    }
+    if (version != null) {
+      k.requireVersion(version);
+    }
+    Verification result = judgement.judge(k, input, signature, version);
     Integer counted = result.version();
-    use.record(k, counted == null ? null : k.requireVersion(counted), "key.verify", actor, result.valid(), h -> { });
+    use.record(k, counted == null ? null : k.requireVersion(counted), "key.verify", actor, result.valid(),
+        input.kind(), h -> { });
     return result;
   }
 

@@ -90,7 +90,13 @@ final class KeyUse {
 
   /** Counts the use on {@code v} (if any), runs {@code extra} and writes the audit event, in one transaction. */
   void record(StoredKey k, KeyVersionRow v, String action, String actor, boolean ok, Consumer<Handle> extra) {
-    AuditEvent e = event(k, v, action, actor, ok);
+    record(k, v, action, actor, ok, null, extra);
+  }
+
+  /** As above, naming in the event what the use covered ({@code over}: message, digest, ...), never the data. */
+  void record(StoredKey k, KeyVersionRow v, String action, String actor, boolean ok, String over,
+      Consumer<Handle> extra) {
+    AuditEvent e = event(k, v, action, actor, ok, over);
     instance.state().transaction(h -> {
       if (v != null) {
         KeyUseWrites.countUse(h, k.key().id(), v.version());
@@ -103,13 +109,17 @@ final class KeyUse {
 
   /** Audits a failed use in a transaction of its own; nothing is counted. */
   void recordFailure(StoredKey k, KeyVersionRow v, String action, String actor) {
-    instance.audit().recordNow(event(k, v, action, actor, false));
+    instance.audit().recordNow(event(k, v, action, actor, false, null));
   }
 
-  private static AuditEvent event(StoredKey k, KeyVersionRow v, String action, String actor, boolean ok) {
+  private static AuditEvent event(StoredKey k, KeyVersionRow v, String action, String actor, boolean ok,
+      String over) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("keyId", k.key().id());
     d.put("version", v == null ? 0L : (long) v.version());
+    if (over != null && !over.equals("message")) {
+      d.put("over", over);
+    }
     var e = ok ? AuditEvent.success(actor, action, "key:" + k.key().name(), d)
         : AuditEvent.failure(actor, action, "key:" + k.key().name(), d);
     return e.inProject(k.key().project());

@@ -28,17 +28,21 @@ final class SignatureJudgement {
   }
 
   /** The verification of {@code signature} against the key's versions that hold a public key. */
-  KeyOperations.Verification judge(StoredKey k, byte[] message, byte[] signature) {
+  KeyOperations.Verification judge(StoredKey k, SignedInput input, byte[] signature, Integer onlyVersion) {
     for (KeyVersionRow v : k.versions()) {
-      if (v.publicKey() != null && matches(k, v, message, signature)) {
+      if (onlyVersion != null && v.version() != onlyVersion) {
+        continue;
+      }
+      if (v.publicKey() != null && matches(k, v, input, signature)) {
         return judge(k, v, signature);
       }
     }
-    return new KeyOperations.Verification(false, null, "the signature matches no version of key '"
+    return new KeyOperations.Verification(false, null, "the signature matches " + (onlyVersion == null
+        ? "no version" : "not version " + onlyVersion) + " of key '"
         + k.key().name() + "'");
   }
 
-  private boolean matches(StoredKey k, KeyVersionRow v, byte[] message, byte[] signature) {
+  private boolean matches(StoredKey k, KeyVersionRow v, SignedInput input, byte[] signature) {
     String id = k.key().id() + "#" + v.version() + "#" + v.publicKeyId();
     Verifier verifier = verifiers.get(id);
     if (verifier == null) {
@@ -52,7 +56,8 @@ final class SignatureJudgement {
       }
       verifiers.put(id, verifier);
     }
-    return verifier.verify(message, signature);
+    return input.isDigest() ? verifier.verifyDigest(input.digest(), signature)
+        : verifier.verify(input.message(), input.context(), signature);
   }
 
   private KeyOperations.Verification judge(StoredKey k, KeyVersionRow v, byte[] signature) {

@@ -296,4 +296,77 @@ abstract class KeyHardeningContract {
       assertThat(first.toString()).doesNotContain(java.util.HexFormat.of().formatHex(first.plaintext()));
     }
   }
+
+  @Test
+  void digestSigning_givesTheOrdinarySignatureOverTheFile_forEachAlgorithmThatSignsDigests() throws Exception {
+    byte[] file = new byte[3 * 1024 * 1024];
+    new SecureRandom().nextBytes(file);
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      for (String type : List.of("ml-dsa-65", "ecdsa-p384", "rsa-3072")) {
+        p.keys().create("rel-" + type, "p", null, type, null, "t");
+        var alg = sovereign.munin.keep.crypto.SignatureAlgorithm.fromId(type);
+        var pub = sovereign.munin.keep.crypto.Pem.parsePublicKey(p.ops().exportPublic("rel-" + type, 1));
+        var d = sovereign.munin.keep.crypto.Prehash.digester(alg, pub, null);
+        d.update(file, 0, file.length);
+        byte[] digest = d.digest();
+
+        var sig = p.ops().sign("rel-" + type, new SignedInput(null, digest, null), 1, "t");
+
+        assertThat(p.ops().verify("rel-" + type, file, sig.signature(), "t").valid()).as(type).isTrue();
+        assertThat(sovereign.munin.keep.crypto.Signatures.verifier(alg, pub).verify(file, sig.signature()))
+            .as(type + " offline").isTrue();
+        assertThat(p.ops().verify("rel-" + type, new SignedInput(null, digest, null), sig.signature(), 1, "t")
+            .valid()).isTrue();
+        file[0] ^= 1;
+        assertThat(p.ops().verify("rel-" + type, file, sig.signature(), "t").valid()).isFalse();
+        file[0] ^= 1;
+      }
+      // ML-DSA mu is bound to one version's public key: signing by digest names the version.
+      assertThatThrownBy(() -> p.ops().sign("rel-ml-dsa-65", new SignedInput(null, new byte[64], null), null, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("version-required"));
+      assertThatThrownBy(() -> p.ops().sign("rel-ecdsa-p384", new SignedInput(null, new byte[32], null), null, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("bad-digest"))
+          .hasMessageContaining("48-byte digest");
+      p.keys().create("rel-ed", "p", null, "ed25519", null, "t");
+      assertThatThrownBy(() -> p.ops().sign("rel-ed", new SignedInput(null, new byte[64], null), null, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("digest-not-supported"))
+          .hasMessageContaining("pure EdDSA");
+      p.keys().rotate("rel-ml-dsa-65", "t");
+      assertThatThrownBy(() -> p.ops().sign("rel-ml-dsa-65", new SignedInput(null, new byte[64], null), 1, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("key-version-not-active"));
+      i.sequencer().integrateAll(1000);
+      var signs = new sovereign.munin.keep.app.audit.AuditReader(i.state()).search(
+          new sovereign.munin.keep.app.audit.AuditReader.Query(null, "key.sign", null, 0, Long.MAX_VALUE, 100));
+      assertThat(signs).hasSize(3).allSatisfy(e -> assertThat(new String(e.entry(), StandardCharsets.UTF_8))
+          .contains("\"over\":\"digest\""));
+    }
+  }
+
+  @Test
+  void mlDsaContext_bindsTheSignature_andIsRefusedWhereItCannotApply() throws Exception {
+    byte[] release = "release 2.4.1".getBytes(StandardCharsets.UTF_8);
+    byte[] ctx = "munin-release".getBytes(StandardCharsets.UTF_8);
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("rel", "p", null, "ml-dsa-65", null, "t");
+      p.keys().create("ec", "p", null, "ecdsa-p384", null, "t");
+
+      var sig = p.ops().sign("rel", new SignedInput(release, null, ctx), null, "t");
+
+      assertThat(p.ops().verify("rel", new SignedInput(release, null, ctx), sig.signature(), null, "t").valid())
+          .isTrue();
+      assertThat(p.ops().verify("rel", release, sig.signature(), "t").valid()).isFalse();
+      assertThat(p.ops().verify("rel", new SignedInput(release, null, "munin-other".getBytes(
+          StandardCharsets.UTF_8)), sig.signature(), null, "t").valid()).isFalse();
+      assertThatThrownBy(() -> p.ops().sign("ec", new SignedInput(release, null, ctx), null, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("bad-context"));
+      assertThatThrownBy(() -> p.ops().sign("rel", new SignedInput(release, null, new byte[256]), null, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("bad-context"));
+      assertThatThrownBy(() -> p.ops().sign("rel", new SignedInput(null, new byte[64], ctx), 1, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("context-with-digest"));
+      assertThatThrownBy(() -> p.ops().sign("rel", new SignedInput(release, new byte[64], null), 1, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("missing-field"));
+    }
+  }
 }

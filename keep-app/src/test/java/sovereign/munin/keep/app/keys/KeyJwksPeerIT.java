@@ -54,6 +54,14 @@ class KeyJwksPeerIT {
         bad[bad.length / 2] ^= 1;
         cases.add(testCase(type + "-changed", jwks.getFirst(), MESSAGE, bad));
         cases.add(testCase(type + "-other-version", jwks.get(1), MESSAGE, sig));
+        if (!type.equals("ed25519")) {
+          // Signed from a digest the caller computed: the same ordinary signature over the message.
+          var d = sovereign.munin.keep.crypto.Prehash.digester(
+              sovereign.munin.keep.crypto.SignatureAlgorithm.fromId(type), null, null);
+          d.update(MESSAGE, 0, MESSAGE.length);
+          byte[] byDigest = ops.sign(type, new SignedInput(null, d.digest(), null), null, "t").signature();
+          cases.add(testCase(type + "-by-digest", jwks.getFirst(), MESSAGE, byDigest));
+        }
       }
       keys.create("ml", "p", null, "ml-dsa-65", null, "t");
       Map<String, Object> ml = ((List<Map<String, Object>>) ops.jwks("ml").get("keys")).getFirst();
@@ -65,8 +73,8 @@ class KeyJwksPeerIT {
     Files.writeString(file, new ObjectMapper().writeValueAsString(cases));
     List<String> lines = python(file);
     assertThat(lines).containsExactly("ed25519 true", "ed25519-changed false", "ed25519-other-version false",
-        "ecdsa-p384 true", "ecdsa-p384-changed false", "ecdsa-p384-other-version false",
-        "rsa-3072 true", "rsa-3072-changed false", "rsa-3072-other-version false");
+        "ecdsa-p384 true", "ecdsa-p384-changed false", "ecdsa-p384-other-version false", "ecdsa-p384-by-digest true",
+        "rsa-3072 true", "rsa-3072-changed false", "rsa-3072-other-version false", "rsa-3072-by-digest true");
   }
 
   @Test
@@ -106,6 +114,32 @@ class KeyJwksPeerIT {
     wrong.getInputStream().readAllBytes();
     assertThat(wrong.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(wrong.exitValue()).as("another key id in the associated data").isNotZero();
+  }
+
+  @Test
+  void streamLayout_opensWithPythonCryptography_andACutStreamDoesNot() throws Exception {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    byte[] plain = new byte[3 * sovereign.munin.keep.crypto.StreamAead.SEGMENT + 999];
+    new SecureRandom().nextBytes(plain);
+    var out = new java.io.ByteArrayOutputStream();
+    sovereign.munin.keep.crypto.StreamAead.seal(key, "MKS1".getBytes(StandardCharsets.US_ASCII),
+        new java.io.ByteArrayInputStream(plain), out);
+    Path whole = Files.write(base.resolve("stream"), out.toByteArray());
+    Path cut = Files.write(base.resolve("cut"), java.util.Arrays.copyOf(out.toByteArray(), 7 + 3 * (65536 + 16)));
+    requireCryptography();
+    Path script = resource("open_stream.py");
+    Process p = new ProcessBuilder("python3", script.toString(), HexFormat.of().formatHex(key), whole.toString())
+        .redirectErrorStream(true).start();
+    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(printed).isZero();
+    assertThat(printed.strip()).isEqualTo(HexFormat.of().formatHex(KeyUse.sha256(plain)));
+    Process c = new ProcessBuilder("python3", script.toString(), HexFormat.of().formatHex(key), cut.toString())
+        .redirectErrorStream(true).start();
+    c.getInputStream().readAllBytes();
+    assertThat(c.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(c.exitValue()).as("cut at a segment boundary").isNotZero();
   }
 
   private static Map<String, Object> testCase(String name, Map<String, Object> jwk, byte[] msg, byte[] sig) {

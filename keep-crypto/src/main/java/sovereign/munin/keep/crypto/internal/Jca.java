@@ -137,6 +137,15 @@ public final class Jca {
         }
     }
 
+    /** A SHA-2 digest ({@code SHA-256}, {@code SHA-384}) from SUN; its absence is a broken runtime. */
+    public static MessageDigest digest(String name) {
+        try {
+            return MessageDigest.getInstance(name, provider(SUN));
+        } catch (NoSuchAlgorithmException | KeepCryptoException e) {
+            throw new IllegalStateException(name + " is missing from the JDK's SUN provider", e);
+        }
+    }
+
     private static KeepCryptoException missing(String what, Provider provider, Exception cause) {
         return new KeepCryptoException(provider.getName() + " does not offer " + what, cause);
     }

@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import sovereign.munin.keep.crypto.KeepCryptoException;
+import sovereign.munin.keep.crypto.Prehash;
 import sovereign.munin.keep.crypto.SignatureAlgorithm;
 import sovereign.munin.keep.crypto.Signer;
 
@@ -74,6 +75,20 @@ public final class JcaSigner implements Signer {
             readyCount.decrementAndGet();
         }
         return signature;
+    }
+
+    @Override
+    public byte[] signDigest(byte[] digest) throws KeepCryptoException {
+        return Prehash.signDigest(algorithm, privateKey, digest);
+    }
+
+    @Override
+    public byte[] sign(byte[] message, byte[] context) throws KeepCryptoException {
+        Objects.requireNonNull(message, "message");
+        if (context == null || context.length == 0) {
+            return sign(message);
+        }
+        return Prehash.signWithContext(algorithm, privateKey, message, context);
     }
 
     private Signature fresh() throws KeepCryptoException {
