@@ -11,13 +11,15 @@ import picocli.CommandLine.Spec;
 /** {@code keep key}: managed keys and their versions. */
 @Command(name = "key", mixinStandardHelpOptions = true,
     description = "Managed keys: create, list, show, rotate, revoke, archive, destroy, export, sign, verify, encrypt, "
-        + "decrypt, backup, restore.",
+        + "decrypt, mac, import, backup, restore.",
     subcommands = {KeyCreateCommand.class, KeyListCommand.class, KeyShowCommand.class, KeyRotateCommand.class,
         KeyRevokeCommand.class, KeyArchiveCommand.class, KeyDestroyCommand.class, KeyExportPublicCommand.class,
         KeySignCommand.class, KeyVerifyCommand.class, KeyEncryptCommand.class, KeyDecryptCommand.class,
-        KeyRewrapCommand.class, KeyMinDecryptionVersionCommand.class, KeyDataKeyCommand.class,
+        KeyRewrapCommand.class, KeyMinDecryptionVersionCommand.class, KeyDataKeyCommand.class, KeyMacCommand.class,
+        KeyMacVerifyCommand.class,
         KeyGenerateCommand.class,
-        KeyRotateDueCommand.class, KeyBackupCommand.class, KeyRestoreCommand.class, KeyCustodianCommand.class})
+        KeyRotateDueCommand.class, KeyBackupCommand.class, KeyRestoreCommand.class, KeyCustodianCommand.class,
+        KeyImportCommand.class})
 final class KeyCommand implements Runnable {
 
   @ParentCommand KeepCommand keep;

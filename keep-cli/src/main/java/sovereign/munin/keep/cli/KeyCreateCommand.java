@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "create", mixinStandardHelpOptions = true,
     description = {"Create a key in a project. Its private material never leaves the server's key store.",
         "Types: ml-dsa-65 (default), ml-dsa-87, ed25519, ecdsa-p384, rsa-3072, rsa-4096, aes-256-gcm,",
-        "ml-kem-768-x25519. Weaker types are refused."})
+        "ml-kem-768-x25519, hmac-sha256. Weaker types are refused."})
 final class KeyCreateCommand implements Callable<Integer> {
 
   @ParentCommand KeyCommand key;

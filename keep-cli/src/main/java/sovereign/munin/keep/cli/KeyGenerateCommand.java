@@ -29,6 +29,7 @@ import sovereign.munin.keep.crypto.Signatures;
 final class KeyGenerateCommand implements Callable<Integer> {
 
   static final String AES_LABEL = "MUNIN KEEP AES-256-GCM KEY";
+  static final String HMAC_LABEL = "MUNIN KEEP HMAC-SHA256 KEY";
 
   @ParentCommand KeyCommand key;
 
@@ -42,7 +43,7 @@ final class KeyGenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     KeyType kt = KeyType.fromId(type);
     Path pub = out.resolveSibling(out.getFileName() + ".pub");
-    if (Files.exists(out) || (kt != KeyType.AES_256_GCM && Files.exists(pub))) {
+    if (Files.exists(out) || (!kt.symmetric() && Files.exists(pub))) {
       throw KeepException.badInput("file-exists", out + " or " + pub + " exists; refusing to overwrite a key");
     }
     SecureRandom rng = new SecureRandom();
@@ -54,9 +55,9 @@ final class KeyGenerateCommand implements Callable<Integer> {
         writePrivate(Pem.privateKey(kp.getPrivate()));
         Files.writeString(pub, Pem.publicKey(kp.getPublic()), StandardCharsets.US_ASCII);
         keyId = KeyId.of(kp.getPublic());
-      } else if (kt == KeyType.AES_256_GCM) {
+      } else if (kt.symmetric()) {
         try (SecretBytes k = SecretBytes.random(32, rng)) {
-          writePrivate(Pem.encodeSecret(AES_LABEL, k));
+          writePrivate(Pem.encodeSecret(kt == KeyType.AES_256_GCM ? AES_LABEL : HMAC_LABEL, k));
         }
       } else {
         var kp = HybridEncryption.generateKeyPair(rng);
@@ -72,7 +73,7 @@ final class KeyGenerateCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("type", kt.id());
       m.put("privateKey", out.toString());
-      m.put("publicKey", kt == KeyType.AES_256_GCM ? null : pub.toString());
+      m.put("publicKey", kt.symmetric() ? null : pub.toString());
       m.put("keyId", keyId);
       Output.json(w, m);
     } else {

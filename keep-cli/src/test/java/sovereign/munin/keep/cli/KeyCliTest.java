@@ -54,7 +54,7 @@ class KeyCliTest {
   void help_everyKeyCommandHasHelpAndJson() {
     for (String cmd : new String[] {"create", "list", "show", "rotate", "revoke", "archive", "destroy",
         "export-public", "sign", "verify", "encrypt", "decrypt", "rewrap", "min-decryption-version", "datakey",
-        "generate", "rotate-due"}) {
+        "mac", "mac-verify", "generate", "rotate-due", "import"}) {
       CliRun r = CliRun.of("key", cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: keep key " + cmd).contains("--json");
@@ -237,6 +237,69 @@ class KeyCliTest {
     assertThat(refused.err()).contains("does not open");
     assertThat(Files.exists(base.resolve("y"))).as("no partial plaintext").isFalse();
     assertThat(Files.exists(base.resolve(".y.partial"))).isFalse();
+  }
+
+  @Test
+  void hmacKey_macAndMacVerify_exitCodesSayValidOrNot() throws Exception {
+    CliRun created = keep("key", "create", "tagger", "--project", "p", "--type", "hmac-sha256", "--json");
+    assertThat(created.exit()).as(created.err()).isZero();
+    assertThat(JSON.readTree(created.out()).path("purpose").asText()).isEqualTo("mac");
+    Path file = Files.writeString(base.resolve("webhook.json"), "{\"event\":\"paid\"}");
+    Path mac = base.resolve("webhook.mac");
+    CliRun made = keep("key", "mac", "tagger", "--in", file.toString(), "--out", mac.toString());
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(made.out()).contains("by tagger v1");
+    assertThat(Files.size(mac)).isEqualTo(37);
+    CliRun ok = keep("key", "mac-verify", "tagger", "--in", file.toString(), "--mac", mac.toString());
+    assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.out()).startsWith("VALID");
+    Path changed = Files.writeString(base.resolve("changed.json"), "{\"event\":\"refunded\"}");
+    CliRun bad = keep("key", "mac-verify", "tagger", "--in", changed.toString(), "--mac", mac.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.out()).startsWith("INVALID");
+    CliRun sign = keep("key", "sign", "tagger", "--in", file.toString(), "--out", base.resolve("s").toString());
+    assertThat(sign.exit()).isEqualTo(1);
+    assertThat(sign.err()).contains("does not sign");
+    assertThat(keep("key", "generate", "--type", "hmac-sha256", "--out", base.resolve("offline.key").toString())
+        .exit()).isZero();
+    assertThat(Files.readString(base.resolve("offline.key"))).contains("MUNIN KEEP HMAC-SHA256 KEY");
+  }
+
+  @Test
+  void importOutsideKey_waitsForASecondPerson_thenSignsAsTheOutsidePublicKeySays() throws Exception {
+    Path outside = base.resolve("outside.key");
+    assertThat(CliRun.of("key", "generate", "--type", "ed25519", "--out", outside.toString()).exit()).isZero();
+    Path stranger = base.resolve("stranger.key");
+    assertThat(CliRun.of("key", "generate", "--type", "ed25519", "--out", stranger.toString()).exit()).isZero();
+    CliRun mismatched = keep("key", "import", "request", "bad", "--project", "payments", "--type", "ed25519",
+        "--key", outside.toString(), "--pub", stranger + ".pub");
+    assertThat(mismatched.exit()).isEqualTo(1);
+    assertThat(mismatched.err()).contains("not usable");
+
+    CliRun asked = keep("key", "import", "request", "ext", "--project", "payments", "--type", "ed25519", "--key",
+        outside.toString());
+    assertThat(asked.exit()).as(asked.err()).isZero();
+    assertThat(asked.out()).contains("keep key import approve ext");
+    assertThat(keep("key", "import", "list").out()).contains("ext  project=payments  type=ed25519");
+    assertThat(keep("key", "show", "ext").exit()).as("not a key before the approval").isEqualTo(1);
+    CliRun self = keep("key", "import", "approve", "ext");
+    assertThat(self.exit()).isEqualTo(1);
+    assertThat(self.err()).contains("another person");
+
+    Path tokenFile = instance.dataDirectory().cliToken();
+    String first = Files.readString(tokenFile);
+    sovereign.munin.keep.app.TestCallers.cliOperator(instance); // the command line now acts as a second person
+    CliRun approved = keep("key", "import", "approve", "ext");
+    assertThat(approved.exit()).as(approved.err()).isZero();
+    assertThat(approved.out()).contains("active=v1");
+    Files.writeString(tokenFile, first); // back to the project's owner, who may use its keys
+    Path file = Files.writeString(base.resolve("m.txt"), "made with an imported key");
+    Path sig = base.resolve("m.sig");
+    assertThat(keep("key", "sign", "ext", "--in", file.toString(), "--out", sig.toString()).exit()).isZero();
+    var pub = Pem.parsePublicKey(Files.readString(Path.of(outside + ".pub")));
+    assertThat(sovereign.munin.keep.crypto.Signatures.verifier(sovereign.munin.keep.crypto.SignatureAlgorithm
+        .ED25519, pub).verify(Files.readAllBytes(file), Files.readAllBytes(sig))).isTrue();
+    assertThat(keep("key", "import", "list").out()).contains("No key imports are waiting");
   }
 
   @Test

@@ -15,6 +15,7 @@ import sovereign.munin.keep.app.KeepInstance;
 import sovereign.munin.keep.app.config.ListenAddress;
 import sovereign.munin.keep.app.keys.Custodians;
 import sovereign.munin.keep.app.keys.KeyBackups;
+import sovereign.munin.keep.app.keys.KeyImports;
 import sovereign.munin.keep.app.keys.KeyOperations;
 import sovereign.munin.keep.app.keys.KeyRestore;
 import sovereign.munin.keep.app.keys.ManagedKeys;
@@ -94,7 +95,8 @@ public final class KeepServer implements AutoCloseable {
     KeyOperations ops = new KeyOperations(instance, keys);
     TrustFiles trust = new TrustFiles(instance, keys, ops);
     RouteTable table = new RouteTable();
-    Resources resources = new Resources(identity, keys, instance.generation());
+    KeyImports imports = new KeyImports(instance, keys, new SecureRandom());
+    Resources resources = new Resources(identity, keys, imports, instance.generation());
     // The router tries routes in the order they were added: the key uses, the busiest calls, go first.
     KeyUseRoutes.register(table, ops, resources);
     SysRoutes.register(table, instance);
@@ -111,6 +113,7 @@ public final class KeepServer implements AutoCloseable {
     BackupRoutes.register(table, keys, new KeyBackups(instance, keys, ops, trust, new SecureRandom()),
         new KeyRestore(instance, new SecureRandom()));
     CustodianRoutes.register(table, new Custodians(instance));
+    KeyImportRoutes.register(table, imports, resources, identity);
     OpenApi.register(table);
     ConsoleRoutes.register(table, instance, identity, resources);
     Javalin app = Javalin.create(cfg -> {

@@ -17,7 +17,7 @@ final class KeyUseRoutes {
 
   /** Body of a sign, verify, encrypt or decrypt call. */
   record UseRequest(String message, String digest, String context, String signature, String plaintext,
-      String ciphertext, Integer version, String associatedData, List<UseRequest> batch) {
+      String ciphertext, Integer version, String associatedData, String data, String mac, List<UseRequest> batch) {
 
     /** The caller's associated data (base64), or null when none was sent. */
     byte[] aad() {
@@ -110,7 +110,7 @@ final class KeyUseRoutes {
     t.post("/api/v1/keys/{name}/datakey").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
         .does("A new AES-256 data key, in the clear and encrypted under the key (envelope encryption); "
             + "\"plaintext\": \"none\" returns only the encrypted one", (ctx, caller) -> {
-      UseRequest req = ctx.body().isBlank() ? new UseRequest(null, null, null, null, null, null, null, null, null)
+      UseRequest req = ctx.body().isBlank() ? new UseRequest(null, null, null, null, null, null, null, null, null, null, null)
           : KeyRoutes.body(ctx, UseRequest.class);
       var dk = ops.dataKey(ctx.pathParam("name"), req.aad(), caller.auditId());
       Map<String, Object> m = new LinkedHashMap<>();
@@ -122,6 +122,14 @@ final class KeyUseRoutes {
       ctx.header("Cache-Control", "no-store");
       ctx.json(m);
     });
+    t.post("/api/v1/keys/{name}/mac").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
+        .does("HMAC-SHA-256 of \"data\" (base64, at most 512 KiB) under the MAC key's active version; or a "
+            + "\"batch\"", (ctx, caller) -> serve(ctx, req -> Map.of("mac", Base64.getEncoder().encodeToString(
+                ops.mac(ctx.pathParam("name"), bytes("data", req.data()), caller.auditId())))));
+    t.post("/api/v1/keys/{name}/mac-verify").needs(Permission.KEY_USE).on(key).by(CallerKind.KEY_USERS).stepUp()
+        .does("Check a \"mac\" over \"data\" with the version it names, in constant time; or a \"batch\"",
+            (ctx, caller) -> serve(ctx, req -> ops.verifyMac(ctx.pathParam("name"), bytes("data", req.data()),
+                bytes("mac", req.mac()), caller.auditId())));
     t.get("/api/v1/keys/{name}/jwks").needs(Permission.KEY_READ).on(key).by(CallerKind.ANY)
         .does("The signing key's public keys as a JWK Set (RFC 7517), for JOSE and JWT verifiers", (ctx, caller) ->
             ctx.json(ops.jwks(ctx.pathParam("name"))));

@@ -35,6 +35,8 @@ record Resource(Kind kind, String param, Permission seeWith, Lookup lookup, NotF
     KEY("key"),
     /** An access request by id: its project. */
     ACCESS_REQUEST("access-request"),
+    /** A waiting import of outside key material, by key name: its project. */
+    KEY_IMPORT("key-import"),
     /** A grant in an access review round: the grant's project. */
     REVIEW_ITEM("review-item"),
     /** An API token by id: its owner may act on it, and holders of the permission on any. */
@@ -76,7 +78,7 @@ record Resource(Kind kind, String param, Permission seeWith, Lookup lookup, NotF
   /** Whether the route acts inside one project that the lookup finds. */
   boolean projectScoped() {
     return switch (kind) {
-      case PROJECT, BODY_PROJECT, KEY, ACCESS_REQUEST, REVIEW_ITEM -> true;
+      case PROJECT, BODY_PROJECT, KEY, ACCESS_REQUEST, KEY_IMPORT, REVIEW_ITEM -> true;
       default -> false;
     };
   }

@@ -9,6 +9,7 @@ import sovereign.munin.keep.app.KeepException;
 import sovereign.munin.keep.app.StateGeneration;
 import sovereign.munin.keep.app.identity.Identity;
 import sovereign.munin.keep.app.identity.ProjectView;
+import sovereign.munin.keep.app.keys.KeyImports;
 import sovereign.munin.keep.app.keys.ManagedKeys;
 import sovereign.munin.keep.governance.Permission;
 
@@ -23,12 +24,14 @@ final class Resources {
 
   private final Identity identity;
   private final ManagedKeys keys;
+  private final KeyImports imports;
   private final StateGeneration generation;
   private final GenerationCache<String, Optional<Target>> keyTargets = new GenerationCache<>(4096);
 
-  Resources(Identity identity, ManagedKeys keys, StateGeneration generation) {
+  Resources(Identity identity, ManagedKeys keys, KeyImports imports, StateGeneration generation) {
     this.identity = identity;
     this.keys = keys;
+    this.imports = imports;
     this.generation = generation;
   }
 
@@ -53,6 +56,16 @@ final class Resources {
         ctx -> keyTargets.get(generation.current(), ctx.pathParam(param), this::keyTarget),
         ctx -> new KeepException(KeepException.Kind.NOT_FOUND, "key-not-found", "no key named '"
             + ctx.pathParam(param) + "'"));
+  }
+
+  /** A waiting key import by key name: seen by those who may read keys in its project. */
+  Resource keyImport(String param) {
+    return new Resource(Resource.Kind.KEY_IMPORT, param, Permission.KEY_READ,
+        ctx -> imports.projectOf(ctx.pathParam(param)).map(projectName -> findProject(projectName)
+            .map(p -> Target.inProject(p.id(), p.name(), ctx.pathParam(param)))
+            .orElse(Target.inProject("", projectName, ctx.pathParam(param)))),
+        ctx -> new KeepException(KeepException.Kind.NOT_FOUND, "import-not-found", "no import of a key named '"
+            + ctx.pathParam(param) + "' is waiting"));
   }
 
   /** An access request by id: seen by those who may read access in its project (its requester sees it too). */

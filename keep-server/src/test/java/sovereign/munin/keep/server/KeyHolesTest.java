@@ -158,4 +158,45 @@ class KeyHolesTest {
     assertThat(PlatformHolesTest.type(f.withToken("POST", "/api/v1/keys/release/sign", Map.of("batch", tooMany),
         olivia))).isEqualTo("bad-batch");
   }
+
+  @Test
+  void import_theRequesterCannotApproveThroughAnotherCredential_aSecondOwnerCan() throws Exception {
+    String secondId = f.user("sam", "developer");
+    f.identity.projects().addMember("test", "payments", "sam", "project-owner");
+    var pair = sovereign.munin.keep.crypto.Signatures.generate(sovereign.munin.keep.crypto.SignatureAlgorithm.ED25519,
+        new java.security.SecureRandom());
+    HttpResponse<String> wrap = f.withToken("GET", "/api/v1/key-imports/wrapping-key", null, f.loginToken(ownerId));
+    assertThat(wrap.statusCode()).as(wrap.body()).isEqualTo(200);
+    byte[] wrapped = sovereign.munin.keep.crypto.HybridEncryption.encrypt(sovereign.munin.keep.crypto.HybridPublicKey
+        .fromPem(ServerFixture.json(wrap).path("pem").asText()), pair.getPrivate().getEncoded(),
+        sovereign.munin.keep.app.keys.KeyImports.aad("outside", "ed25519"));
+    var b64 = java.util.Base64.getEncoder();
+    Map<String, Object> body = Map.of("name", "outside", "project", "payments", "type", "ed25519", "publicKey",
+        b64.encodeToString(pair.getPublic().getEncoded()), "wrappedMaterial", b64.encodeToString(wrapped),
+        "wrappingVersion", ServerFixture.json(wrap).path("version").asInt());
+    HttpResponse<String> asked = f.withToken("POST", "/api/v1/key-imports", body, f.loginToken(ownerId));
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+
+    // The same person through a second login token: still the requester.
+    HttpResponse<String> self = f.withToken("POST", "/api/v1/key-imports/outside/approve", null,
+        f.loginToken(ownerId));
+    assertThat(self.statusCode()).isEqualTo(409);
+    assertThat(PlatformHolesTest.type(self)).isEqualTo("second-person-required");
+    HttpResponse<String> notYet = f.withToken("POST", "/api/v1/keys/outside/sign", Map.of("message", "aGk="),
+        f.loginToken(ownerId));
+    assertThat(notYet.statusCode()).isEqualTo(404);
+    // A bad request changes nothing: material for another name is refused as problem+json.
+    HttpResponse<String> forged = f.withToken("POST", "/api/v1/key-imports", Map.of("name", "forged", "project",
+        "payments", "type", "ed25519", "publicKey", b64.encodeToString(pair.getPublic().getEncoded()),
+        "wrappedMaterial", b64.encodeToString(wrapped), "wrappingVersion", 1), f.loginToken(secondId));
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(forged.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    assertThat(PlatformHolesTest.type(forged)).isEqualTo("import-unwrap-failed");
+
+    HttpResponse<String> approved = f.withToken("POST", "/api/v1/key-imports/outside/approve", null,
+        f.loginToken(secondId));
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+    assertThat(f.withToken("POST", "/api/v1/keys/outside/sign", Map.of("message", "aGk="), f.loginToken(ownerId))
+        .statusCode()).isEqualTo(200);
+  }
 }

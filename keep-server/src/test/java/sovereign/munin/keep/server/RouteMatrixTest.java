@@ -109,6 +109,8 @@ class RouteMatrixTest {
       POST /api/v1/keys/{name}/decrypt                    | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/rewrap                     | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/datakey                    | O D     | s l k   | P | y | -
+      POST /api/v1/keys/{name}/mac                        | O D     | s l k   | P | y | -
+      POST /api/v1/keys/{name}/mac-verify                 | O D     | s l k   | P | y | -
       POST /api/v1/keys/{name}/min-decryption-version     | S O     | s l     | P | y | -
       POST /api/v1/keys/{name}/rotate                     | S O     | s l     | P | y | -
       POST /api/v1/keys/{name}/revoke                     | S O     | s l     | P | y | -
@@ -121,6 +123,10 @@ class RouteMatrixTest {
       GET  /api/v1/custodians                             | S       | s l     | E | - | -
       POST /api/v1/custodians/{keyId}/approve             | S       | s l     | E | y | -
       POST /api/v1/custodians/{keyId}/remove              | S       | s l     | E | y | -
+      GET  /api/v1/key-imports/wrapping-key               | S O     | s l     | - | - | -
+      POST /api/v1/key-imports                            | S O     | s l     | P | y | -
+      GET  /api/v1/key-imports                            | S O D U | s l     | - | - | -
+      POST /api/v1/key-imports/{import}/approve           | S O     | s l     | P | y | -
       GET  /console                                       | *       | s       | - | - | -
       GET  /console/auth/password                         | *       | s       | - | - | -
       POST /console/auth/password                         | *       | s       | - | - | -
@@ -212,6 +218,18 @@ class RouteMatrixTest {
     ManagedKeys keys = new ManagedKeys(f.instance, new SecureRandom());
     keys.create("own-key", "matrix", "signing", "ed25519", RotationPolicy.DEFAULT, "test");
     keys.create("other-key", "elsewhere", "signing", "ed25519", RotationPolicy.DEFAULT, "test");
+    var imports = new sovereign.munin.keep.app.keys.KeyImports(f.instance, keys, new SecureRandom());
+    for (String[] p : new String[][] {{"own-import", "matrix"}, {"other-import", "elsewhere"}}) {
+      byte[] secret = new byte[32];
+      var wrap = imports.wrappingKey("test");
+      try {
+        imports.request(p[0], p[1], null, "aes-256-gcm", null, null, sovereign.munin.keep.crypto.HybridEncryption
+            .encrypt(sovereign.munin.keep.crypto.HybridPublicKey.fromPem(wrap.pem()), secret,
+                sovereign.munin.keep.app.keys.KeyImports.aad(p[0], "aes-256-gcm")), wrap.version(), "user:nobody");
+      } catch (sovereign.munin.keep.crypto.KeepCryptoException e) {
+        throw new AssertionError(e);
+      }
+    }
     var sec = f.identity.users().byId(userIds.get("S"));
     for (String[] p : new String[][] {{"matrix", "m-project-owner"}, {"elsewhere", "other-owner"}}) {
       var q = f.identity.access().open(f.identity.users().byId(requester), p[0], "developer", "matrix", 30);
@@ -274,14 +292,16 @@ class RouteMatrixTest {
         .replace("{id}", path.contains("/tokens/") ? token : path.contains("webauthn") ? "wa_x"
             : requests.get(place)[0])
         .replace("{review}", reviewItems.get(place)[0]).replace("{grant}", reviewItems.get(place)[1])
-        .replace("<path>", "0/000").replace("{file}", "pico.css").replace("{keyId}", "custodian-key");
+        .replace("<path>", "0/000").replace("{file}", "pico.css").replace("{keyId}", "custodian-key")
+        .replace("{import}", own ? "own-import" : "other-import");
   }
 
   private String body(Rule r, boolean own) {
     if (r.method().equals("GET")) {
       return null;
     }
-    return r.path().equals("/api/v1/keys") ? "{\"project\":\"" + (own ? "matrix" : "elsewhere") + "\"}" : "{}";
+    return r.path().equals("/api/v1/keys") || r.path().equals("/api/v1/key-imports")
+        ? "{\"project\":\"" + (own ? "matrix" : "elsewhere") + "\"}" : "{}";
   }
 
   private HttpResponse<String> call(String method, String path, String body, Map<String, String> who) {

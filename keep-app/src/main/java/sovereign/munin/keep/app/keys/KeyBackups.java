@@ -127,7 +127,7 @@ public final class KeyBackups {
     }
     m.put("versions", versions);
     var active = k.inState(VersionState.ACTIVE);
-    if (!k.type().signs() && active.isPresent()) {
+    if (k.type().encrypts() && active.isPresent()) {
       m.put("probe", probe(k, active.get()));
     }
     return m;

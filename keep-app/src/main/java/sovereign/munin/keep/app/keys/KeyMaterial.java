@@ -41,7 +41,7 @@ final class KeyMaterial {
           Arrays.fill(pkcs8, (byte) 0);
         }
       }
-      if (type == KeyType.AES_256_GCM) {
+      if (type.symmetric()) {
         return new Generated(null, null, SecretBytes.random(32, rng));
       }
       HybridKeyPair kp = HybridEncryption.generateKeyPair(rng);
@@ -49,6 +49,52 @@ final class KeyMaterial {
     } catch (KeepCryptoException e) {
       throw new KeepException(KeepException.Kind.INTERNAL, "key-generation-failed", "cannot generate a "
           + type.id() + " key: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Outside material for {@code type}, checked as generated material is: a signature key's private half must
+   * sign what its public half verifies (and be of the type, at the type's strength), a hybrid private key must
+   * open what its public key sealed, a symmetric secret must be 32 bytes. The caller closes the material.
+   */
+  static Generated imported(KeyType type, byte[] publicKey, SecretBytes material) {
+    try {
+      if (type.symmetric()) {
+        if (publicKey != null || material.length() != 32) {
+          throw KeepException.badInput("import-material-invalid", "a " + type.id() + " key is a 32-byte secret "
+              + "and has no public key");
+        }
+        return new Generated(null, null, SecretBytes.copyOf(material.copyBytes()));
+      }
+      if (publicKey == null) {
+        throw KeepException.badInput("import-material-invalid", "a " + type.id() + " key needs its public key too");
+      }
+      if (type.signs()) {
+        var alg = type.signatureAlgorithm();
+        var pub = Signatures.parsePublicKey(publicKey);
+        if (Signatures.algorithmOf(pub) != alg) {
+          throw KeepException.badInput("import-material-invalid", "the public key is "
+              + Signatures.algorithmOf(pub).id() + ", not " + type.id());
+        }
+        byte[] pkcs8 = material.copyBytes();
+        try {
+          Signatures.signer(alg, new KeyPair(pub, Signatures.parsePrivateKey(alg, pkcs8))); // the pair must match
+        } finally {
+          Arrays.fill(pkcs8, (byte) 0);
+        }
+        return new Generated(pub.getEncoded(), KeyId.of(pub), SecretBytes.copyOf(material.copyBytes()));
+      }
+      var pub = sovereign.munin.keep.crypto.HybridPublicKey.parse(publicKey);
+      var priv = HybridPrivateKey.parse(material);
+      byte[] probe = "munin keep import check".getBytes(StandardCharsets.UTF_8);
+      byte[] back = HybridEncryption.decrypt(priv, HybridEncryption.encrypt(pub, probe, probe), probe);
+      if (!Arrays.equals(back, probe)) {
+        throw new KeepCryptoException("the private key does not open what the public key sealed");
+      }
+      return new Generated(pub.encoded(), pub.keyId(), SecretBytes.copyOf(material.copyBytes()));
+    } catch (KeepCryptoException e) {
+      throw KeepException.badInput("import-material-invalid", "the " + type.id() + " key material is not usable: "
+          + e.getMessage());
     }
   }
 
@@ -102,7 +148,7 @@ final class KeyMaterial {
           Arrays.fill(pkcs8, (byte) 0);
         }
       }
-      if (type == KeyType.AES_256_GCM) {
+      if (type.symmetric()) {
         return new UnwrappedKey.Symmetric(SecretBytes.copyOf(material.copyBytes()));
       }
       return new UnwrappedKey.Hybrid(HybridPrivateKey.parse(material));

@@ -68,7 +68,7 @@ public final class KeyOperations {
   }
 
   private Signature signAny(String name, SignedInput input, Integer version, String actor) {
-    StoredKey k = use.usable(name, true);
+    StoredKey k = use.usable(name, KeyUse.Purpose.SIGN);
     var alg = k.type().signatureAlgorithm();
     input.check(alg, name);
     if (version == null && input.versionBound(alg)) {
@@ -128,7 +128,7 @@ public final class KeyOperations {
    */
   public byte[] encrypt(String name, byte[] plaintext, byte[] associatedData, String actor) {
     ManagedKeys.refuseReserved(name);
-    StoredKey k = use.usable(name, false);
+    StoredKey k = use.usable(name, KeyUse.Purpose.ENCRYPT);
     KeyVersionRow v = KeyUse.active(k, null, "encrypt with");
     byte[] aad = KeyCiphertext.aad(k.key().id(), v.version(), associatedData);
     byte[] body;
@@ -151,7 +151,7 @@ public final class KeyOperations {
   /** Decrypts with the version that made the ciphertext and the associated data it was made with. */
   public byte[] decrypt(String name, byte[] ciphertext, byte[] associatedData, String actor) {
     ManagedKeys.refuseReserved(name);
-    StoredKey k = use.usable(name, false);
+    StoredKey k = use.usable(name, KeyUse.Purpose.ENCRYPT);
     KeyCiphertext c = KeyCiphertext.parse(ciphertext);
     KeyVersionRow v = k.version(c.version()).orElseThrow(() -> KeepException.badInput("decrypt-failed",
         "this ciphertext was not made by key '" + name + "' (it names version " + c.version() + ")"));
@@ -197,6 +197,72 @@ public final class KeyOperations {
     }
   }
 
+  /** The most data one MAC call covers, as for a message to sign. */
+  public static final int MAX_MAC_INPUT = 512 * 1024;
+
+  /**
+   * HMAC-SHA-256 of {@code data} under the active version of the MAC key {@code name}: {@code 0x01 || version
+   * (4 bytes, big-endian) || the 32-byte HMAC}, so the MAC names the version that checks it after a rotation.
+   */
+  public byte[] mac(String name, byte[] data, String actor) {
+    ManagedKeys.refuseReserved(name);
+    StoredKey k = use.usable(name, KeyUse.Purpose.MAC);
+    KeyVersionRow v = KeyUse.active(k, null, "compute a MAC with");
+    byte[] tag = hmac(((UnwrappedKey.Symmetric) use.open(k, v)).key(), data);
+    use.record(k, v, "key.mac", actor, true, h -> { });
+    return java.nio.ByteBuffer.allocate(KeyCiphertext.HEADER + tag.length).put(KeyCiphertext.FORMAT_1)
+        .putInt(v.version()).put(tag).array();
+  }
+
+  /**
+   * Checks a MAC made by {@link #mac} with the version it names, in constant time. A version that no longer
+   * decrypts (archived, or below the owner's floor) no longer checks MACs either: answered as invalid, with why.
+   */
+  public Verification verifyMac(String name, byte[] data, byte[] mac, String actor) {
+    ManagedKeys.refuseReserved(name);
+    StoredKey k = use.usable(name, KeyUse.Purpose.MAC);
+    if (mac == null || mac.length != KeyCiphertext.HEADER + 32 || mac[0] != KeyCiphertext.FORMAT_1) {
+      throw KeepException.badInput("mac-malformed", "not a Munin Keep MAC (expected 37 bytes: format 0x01, the "
+          + "version, the HMAC-SHA-256)");
+    }
+    int version = java.nio.ByteBuffer.wrap(mac, 1, 4).getInt();
+    var found = k.version(version);
+    if (found.isEmpty()) {
+      use.record(k, null, "key.mac-verify", actor, false, h -> { });
+      return new Verification(false, null, "the MAC names version " + version + ", which key '" + name
+          + "' does not have");
+    }
+    KeyVersionRow v = found.get();
+    if (!VersionRows.state(v).decrypts() || v.version() < decryptionFloor(k)) {
+      use.record(k, v, "key.mac-verify", actor, false, h -> { });
+      return new Verification(false, v.version(), "version " + v.version() + " of key '" + name + "' is "
+          + v.state() + " and no longer checks MACs");
+    }
+    byte[] expected = hmac(((UnwrappedKey.Symmetric) use.open(k, v)).key(), data);
+    boolean ok = java.security.MessageDigest.isEqual(expected, java.util.Arrays.copyOfRange(mac,
+        KeyCiphertext.HEADER, mac.length));
+    use.record(k, v, "key.mac-verify", actor, ok, h -> { });
+    return new Verification(ok, v.version(), ok ? "valid MAC by version " + v.version()
+        : "the MAC does not match the data");
+  }
+
+  private static byte[] hmac(sovereign.munin.keep.crypto.SecretBytes key, byte[] data) {
+    if (data == null || data.length > MAX_MAC_INPUT) {
+      throw KeepException.badInput("mac-input-too-large", "a MAC covers at most " + MAX_MAC_INPUT + " bytes");
+    }
+    byte[] raw = key.copyBytes();
+    try {
+      javax.crypto.Mac m = javax.crypto.Mac.getInstance("HmacSHA256");
+      m.init(new javax.crypto.spec.SecretKeySpec(raw, "HmacSHA256"));
+      return m.doFinal(data);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new KeepException(KeepException.Kind.INTERNAL, "mac-failed", "HMAC-SHA-256 failed: " + e.getMessage(),
+          e);
+    } finally {
+      java.util.Arrays.fill(raw, (byte) 0);
+    }
+  }
+
   private int decryptionFloor(StoredKey k) {
     return instance.state().read(h -> h.attach(sovereign.munin.keep.store.keys.ManagedKeyDao.class)
         .decryptionFloor(k.key().id())).orElse(0);
@@ -221,7 +287,7 @@ public final class KeyOperations {
   /** The PEM public key of {@code version}, or of the active version. */
   public String exportPublic(String name, Integer version) {
     StoredKey k = StoredKey.load(instance.state(), name);
-    if (k.type() == KeyType.AES_256_GCM) {
+    if (k.type().symmetric()) {
       throw KeepException.badInput("no-public-key", "key '" + name + "' is symmetric and has no public key");
     }
     // Without a version, only the active one: a key with none active (revoked, archived) is exported only by

@@ -15,7 +15,9 @@ public enum KeyType {
   RSA_3072("rsa-3072", SignatureAlgorithm.RSA_3072),
   RSA_4096("rsa-4096", SignatureAlgorithm.RSA_4096),
   AES_256_GCM("aes-256-gcm", null),
-  ML_KEM_768_X25519("ml-kem-768-x25519", null);
+  ML_KEM_768_X25519("ml-kem-768-x25519", null),
+  /** A 256-bit secret for HMAC-SHA-256 message authentication codes (RFC 2104). */
+  HMAC_SHA256("hmac-sha256", null);
 
   /** The default for new signing keys: post-quantum ML-DSA-65. */
   public static final KeyType DEFAULT = ML_DSA_65;
@@ -23,7 +25,7 @@ public enum KeyType {
   // Ids people will try: they get "too weak" rather than "unknown", so they know what to pick instead.
   private static final Set<String> TOO_WEAK = Set.of("ml-dsa-44", "ecdsa-p256", "ecdsa-p224", "ecdsa-p192",
       "rsa-512", "rsa-1024", "rsa-1536", "rsa-2048", "dsa", "aes-128-gcm", "aes-192-gcm", "aes-128", "ml-kem-512",
-      "x25519", "des", "3des");
+      "x25519", "des", "3des", "hmac-sha1", "hmac-md5");
 
   private final String id;
   private final SignatureAlgorithm signature;
@@ -42,6 +44,21 @@ public enum KeyType {
     return signature != null;
   }
 
+  /** True for MAC keys (HMAC). */
+  public boolean macs() {
+    return this == HMAC_SHA256;
+  }
+
+  /** True for encryption keys (AES-256-GCM, hybrid ML-KEM). */
+  public boolean encrypts() {
+    return !signs() && !macs();
+  }
+
+  /** True for keys with no public half: the secret is the whole key. */
+  public boolean symmetric() {
+    return this == AES_256_GCM || this == HMAC_SHA256;
+  }
+
   /** The signature algorithm; only for {@link #signs()} types. */
   public SignatureAlgorithm signatureAlgorithm() {
     if (signature == null) {
@@ -52,7 +69,7 @@ public enum KeyType {
 
   /** The purpose a key of this type serves unless told otherwise. */
   public String defaultPurpose() {
-    return signs() ? "signing" : "encryption";
+    return signs() ? "signing" : macs() ? "mac" : "encryption";
   }
 
   public static KeyType fromId(String id) {

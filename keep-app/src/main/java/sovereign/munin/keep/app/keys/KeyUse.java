@@ -32,16 +32,35 @@ final class KeyUse {
     return instance;
   }
 
-  /** The live key named {@code name} if it signs ({@code signing}) or encrypts; refuses while sealed. */
-  StoredKey usable(String name, boolean signing) {
+  /** What a use needs the key to do. */
+  enum Purpose {
+    SIGN("sign"), ENCRYPT("encrypt"), MAC("compute MACs");
+
+    private final String verb;
+
+    Purpose(String verb) {
+      this.verb = verb;
+    }
+
+    boolean servedBy(KeyType t) {
+      return switch (this) {
+        case SIGN -> t.signs();
+        case ENCRYPT -> t.encrypts();
+        case MAC -> t.macs();
+      };
+    }
+  }
+
+  /** The live key named {@code name} if it serves {@code purpose}; refuses while sealed. */
+  StoredKey usable(String name, Purpose purpose) {
     if (instance.seal().isSealed()) {
       instance.seal().withRootKey(r -> null); // throws the standard "sealed" refusal
     }
     StoredKey k = directory.find(name);
     k.requireLive("use");
-    if (k.type().signs() != signing) {
+    if (!purpose.servedBy(k.type())) {
       throw KeepException.badInput("wrong-key-purpose", "key '" + name + "' is a " + k.type().id() + " key and "
-          + (signing ? "does not sign" : "does not encrypt"));
+          + "does not " + purpose.verb);
     }
     return k;
   }

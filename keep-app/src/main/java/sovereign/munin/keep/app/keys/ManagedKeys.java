@@ -85,11 +85,16 @@ public final class ManagedKeys {
 
   public KeyView create(String name, String project, String purpose, String type, RotationPolicy policy,
       String actor) {
+    checkName(name);
+    return createChecked(name, project, purpose, type, policy, actor);
+  }
+
+  /** Refuses a name people may not give a key (reserved names start with '_'). */
+  static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw KeepException.badInput("bad-key-name", "a key name is 1-64 characters: lowercase letters, digits, "
           + "'.', '_' and '-', starting with a letter or digit");
     }
-    return createChecked(name, project, purpose, type, policy, actor);
   }
 
   /** Creates without the name rule, so the instance can make reserved keys ("_" prefix) of its own. */
@@ -217,7 +222,8 @@ public final class ManagedKeys {
     StoredKey k = StoredKey.load(instance.state(), name);
     k.requireLive("change");
     if (k.type().signs()) {
-      throw KeepException.badInput("wrong-key-purpose", "key '" + name + "' signs; only encryption keys decrypt");
+      throw KeepException.badInput("wrong-key-purpose", "key '" + name + "' signs; only encryption and MAC keys "
+          + "have a lowest version that still decrypts or checks");
     }
     int active = k.inState(VersionState.ACTIVE).map(KeyVersionRow::version).orElse(0);
     if (minVersion < 1 || minVersion > active) {

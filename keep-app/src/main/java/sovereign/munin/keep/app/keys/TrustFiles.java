@@ -54,7 +54,7 @@ public final class TrustFiles {
     body.put("scope", project == null ? "organisation" : "project:" + project);
     List<Object> list = new ArrayList<>();
     for (KeyView k : keys.list()) {
-      if (k.type().equals(KeyType.AES_256_GCM.id())) {
+      if (KeyType.fromId(k.type()).symmetric()) {
         continue;
       }
       if (project != null && !project.equals(k.project()) && !k.name().equals(ROOT_KEY)) {

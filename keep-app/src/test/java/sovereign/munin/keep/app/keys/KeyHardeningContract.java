@@ -43,12 +43,15 @@ abstract class KeyHardeningContract {
     Path usb = base.resolve("usb");
     byte[] symmetric;
     byte[] hybrid;
+    byte[] mac;
     try (KeepInstance a = newDevInstance(base.resolve("a"))) {
       Parts p = parts(a);
       p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
       p.keys().create("inbox", "p", null, "ml-kem-768-x25519", null, "t");
+      p.keys().create("tagger", "p", null, "hmac-sha256", null, "t");
       symmetric = p.ops().encrypt("box", SECRET, "t");
       hybrid = p.ops().encrypt("inbox", SECRET, "t");
+      mac = p.ops().mac("tagger", SECRET, "t");
       BackupFiles.write(usb, p.backups().backup(custodians.stream().map(HybridKeyPair::publicKey).toList(), 2,
           "t"));
     }
@@ -61,6 +64,7 @@ abstract class KeyHardeningContract {
       Parts p = parts(b);
       assertThat(p.ops().decrypt("box", symmetric, "t")).isEqualTo(SECRET);
       assertThat(p.ops().decrypt("inbox", hybrid, "t")).isEqualTo(SECRET);
+      assertThat(p.ops().verifyMac("tagger", SECRET, mac, "t").valid()).as("a MAC made before the backup").isTrue();
     }
   }
 
@@ -367,6 +371,128 @@ abstract class KeyHardeningContract {
           .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("context-with-digest"));
       assertThatThrownBy(() -> p.ops().sign("rel", new SignedInput(release, new byte[64], null), 1, "t"))
           .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("missing-field"));
+    }
+  }
+
+  @Test
+  void hmacKeys_macAndCheck_acrossRotation_untilTheOwnerClosesTheOldVersion() throws Exception {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      var made = p.keys().create("tagger", "p", null, "hmac-sha256", null, "t");
+      assertThat(made.purpose()).isEqualTo("mac");
+      p.keys().create("other", "p", null, "hmac-sha256", null, "t");
+      p.keys().create("box", "p", null, "aes-256-gcm", null, "t");
+
+      byte[] mac = p.ops().mac("tagger", SECRET, "t");
+
+      assertThat(mac).hasSize(37);
+      assertThat(p.ops().verifyMac("tagger", SECRET, mac, "t").valid()).isTrue();
+      assertThat(p.ops().verifyMac("tagger", "changed".getBytes(StandardCharsets.UTF_8), mac, "t").valid())
+          .isFalse();
+      assertThat(p.ops().verifyMac("other", SECRET, mac, "t").valid()).as("another key's secret").isFalse();
+      assertThat(p.ops().mac("tagger", SECRET, "t")).as("HMAC is deterministic").isEqualTo(mac);
+      p.keys().rotate("tagger", "t");
+      byte[] mac2 = p.ops().mac("tagger", SECRET, "t");
+      assertThat(java.nio.ByteBuffer.wrap(mac2, 1, 4).getInt()).isEqualTo(2);
+      assertThat(p.ops().verifyMac("tagger", SECRET, mac, "t").valid()).as("v1 in its overlap").isTrue();
+      p.keys().closeDecryptionBelow("tagger", 2, "t");
+      var closed = p.ops().verifyMac("tagger", SECRET, mac, "t");
+      assertThat(closed.valid()).isFalse();
+      assertThat(closed.reason()).contains("no longer checks MACs");
+      assertThat(p.ops().verifyMac("tagger", SECRET, mac2, "t").valid()).isTrue();
+
+      assertThatThrownBy(() -> p.ops().mac("box", SECRET, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("wrong-key-purpose"));
+      assertThatThrownBy(() -> p.ops().encrypt("tagger", SECRET, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("wrong-key-purpose"));
+      assertThatThrownBy(() -> p.ops().sign("tagger", SECRET, null, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("wrong-key-purpose"));
+      assertThatThrownBy(() -> p.ops().exportPublic("tagger", null))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("no-public-key"));
+      assertThatThrownBy(() -> p.ops().verifyMac("tagger", SECRET, new byte[36], "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("mac-malformed"));
+      // The trust file lists keys with public halves only.
+      String trust = new TrustFiles(i, p.keys(), p.ops()).export("t", "p");
+      assertThat(trust).isNotEmpty();
+      i.sequencer().integrateAll(1000);
+      var checks = new sovereign.munin.keep.app.audit.AuditReader(i.state()).search(
+          new sovereign.munin.keep.app.audit.AuditReader.Query(null, "key.mac-verify", null, 0, Long.MAX_VALUE, 100));
+      assertThat(checks).extracting(sovereign.munin.keep.app.audit.EventView::outcome).contains("success", "failure");
+    }
+  }
+
+  private static byte[] wrapFor(KeyImports imports, String name, String type, byte[] material) throws Exception {
+    var wrap = imports.wrappingKey("t");
+    return sovereign.munin.keep.crypto.HybridEncryption.encrypt(
+        sovereign.munin.keep.crypto.HybridPublicKey.fromPem(wrap.pem()), material, KeyImports.aad(name, type));
+  }
+
+  @Test
+  void import_outsideMaterial_isCheckedAtOnce_andBecomesAKeyOnlyWithASecondPerson() throws Exception {
+    var alg = sovereign.munin.keep.crypto.SignatureAlgorithm.ED25519;
+    var outside = sovereign.munin.keep.crypto.Signatures.generate(alg, new SecureRandom());
+    var stranger = sovereign.munin.keep.crypto.Signatures.generate(alg, new SecureRandom());
+    byte[] pkcs8 = outside.getPrivate().getEncoded();
+    byte[] spki = outside.getPublic().getEncoded();
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      var imports = new KeyImports(i, p.keys(), new SecureRandom());
+      int wrapVersion = imports.wrappingKey("t").version();
+
+      // Checked at the request: a public key of another pair, material wrapped for another name, a weak type.
+      assertThatThrownBy(() -> imports.request("ext", "p", null, "ed25519", null, stranger.getPublic().getEncoded(),
+          wrapFor(imports, "ext", "ed25519", pkcs8), wrapVersion, "user:alice"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("import-material-invalid"));
+      assertThatThrownBy(() -> imports.request("ext", "p", null, "ed25519", null, spki,
+          wrapFor(imports, "other-name", "ed25519", pkcs8), wrapVersion, "user:alice"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("import-unwrap-failed"));
+      assertThatThrownBy(() -> imports.request("ext", "p", null, "ecdsa-p384", null, spki,
+          wrapFor(imports, "ext", "ecdsa-p384", pkcs8), wrapVersion, "user:alice"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("import-material-invalid"));
+      assertThat(imports.pending()).isEmpty();
+
+      var pending = imports.request("ext", "p", null, "ed25519", null, spki, wrapFor(imports, "ext", "ed25519",
+          pkcs8), wrapVersion, "user:alice");
+
+      assertThat(pending.publicKeyId()).isEqualTo(sovereign.munin.keep.crypto.KeyId.of(outside.getPublic()));
+      assertThat(imports.pending()).extracting(KeyImports.Pending::name).containsExactly("ext");
+      assertThatThrownBy(() -> p.ops().sign("ext", SECRET, null, "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("key-not-found"));
+      assertThatThrownBy(() -> imports.request("ext", "p", null, "ed25519", null, spki, wrapFor(imports, "ext",
+          "ed25519", pkcs8), wrapVersion, "user:bob"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("import-pending"));
+      assertThatThrownBy(() -> imports.approve("ext", "user:alice"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("second-person-required"));
+
+      KeyView made = imports.approve("ext", "user:bob");
+
+      assertThat(made.status()).isEqualTo("active");
+      assertThat(made.versions().getFirst().publicKeyId()).isEqualTo(pending.publicKeyId());
+      byte[] sig = p.ops().sign("ext", SECRET, null, "t").signature();
+      assertThat(sovereign.munin.keep.crypto.Signatures.verifier(alg, outside.getPublic()).verify(SECRET, sig))
+          .as("the imported private key signs for the outside public key").isTrue();
+      assertThat(imports.pending()).isEmpty();
+      assertThatThrownBy(() -> imports.approve("ext", "user:carol"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("import-not-found"));
+
+      // A symmetric secret: the imported HMAC key computes the HMAC anyone holding the secret computes.
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      imports.request("hooks", "p", null, "hmac-sha256", null, null, wrapFor(imports, "hooks", "hmac-sha256",
+          secret), wrapVersion, "user:alice");
+      imports.approve("hooks", "user:bob");
+      var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+      assertThat(java.util.Arrays.copyOfRange(p.ops().mac("hooks", SECRET, "t"), 5, 37)).isEqualTo(mac.doFinal(SECRET));
+
+      i.sequencer().integrateAll(1000);
+      var reader = new sovereign.munin.keep.app.audit.AuditReader(i.state());
+      var approvals = reader.search(new sovereign.munin.keep.app.audit.AuditReader.Query(null, "key.import", null, 0,
+          Long.MAX_VALUE, 100));
+      assertThat(approvals).hasSize(2).allSatisfy(e -> assertThat(e.actor()).isEqualTo("user:bob"));
+      assertThat(new String(approvals.getFirst().entry(), StandardCharsets.UTF_8)).contains("\"requestedBy\":\"user:alice\"");
+      assertThat(reader.search(new sovereign.munin.keep.app.audit.AuditReader.Query(null, "key.import-request", null,
+          0, Long.MAX_VALUE, 100))).hasSize(2);
     }
   }
 }

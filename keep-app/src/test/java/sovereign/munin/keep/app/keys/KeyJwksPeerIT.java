@@ -80,6 +80,8 @@ class KeyJwksPeerIT {
   @Test
   void aesCiphertext_opensWithPythonCryptography_fromTheDocumentedLayout() throws Exception {
     Path sealed = base.resolve("secret.enc");
+    byte[] mac;
+    String macKeyHex = null;
     String keyHex;
     String keyId;
     try (KeepInstance i = TestInstances.open(TestInstances.dev(base, null, null).dataDir())) {
@@ -87,6 +89,8 @@ class KeyJwksPeerIT {
       var ops = new KeyOperations(i, keys);
       keyId = keys.create("box", "p", null, "aes-256-gcm", null, "t").id();
       Files.write(sealed, ops.encrypt("box", MESSAGE, "t"));
+      keys.create("tagger", "p", null, "hmac-sha256", null, "t");
+      mac = ops.mac("tagger", MESSAGE, "t");
       // The raw key, as a restore would see it: out of a backup opened by its custodians.
       var custodian = sovereign.munin.keep.crypto.HybridEncryption.generateKeyPair(new SecureRandom());
       var other = sovereign.munin.keep.crypto.HybridEncryption.generateKeyPair(new SecureRandom());
@@ -97,6 +101,10 @@ class KeyJwksPeerIT {
       for (var k : opened.payload().path("keys")) {
         if (k.path("name").asText().equals("box")) {
           material = k.path("versions").get(0).path("material").asText();
+        }
+        if (k.path("name").asText().equals("tagger")) {
+          macKeyHex = HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(k.path("versions").get(0)
+              .path("material").asText()));
         }
       }
       keyHex = HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(material));
@@ -114,6 +122,13 @@ class KeyJwksPeerIT {
     wrong.getInputStream().readAllBytes();
     assertThat(wrong.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(wrong.exitValue()).as("another key id in the associated data").isNotZero();
+    // A MAC is 0x01 || version || HMAC-SHA-256(secret, data): Python's hmac module computes the same.
+    Process h = new ProcessBuilder("python3", "-c", "import hmac,hashlib,sys; print(hmac.new(bytes.fromhex("
+        + "sys.argv[1]), sys.argv[2].encode(), hashlib.sha256).hexdigest())", macKeyHex,
+        new String(MESSAGE, StandardCharsets.UTF_8)).redirectErrorStream(true).start();
+    String hmacHex = new String(h.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(h.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(HexFormat.of().formatHex(mac)).isEqualTo("0100000001" + hmacHex);
   }
 
   @Test

@@ -21,6 +21,7 @@ import sovereign.munin.keep.store.identity.UserDao;
 import sovereign.munin.keep.store.identity.WebAuthnChallengeDao;
 import sovereign.munin.keep.store.identity.WebAuthnDao;
 import sovereign.munin.keep.store.keys.CustodianDao;
+import sovereign.munin.keep.store.keys.KeyImportDao;
 import sovereign.munin.keep.store.keys.KeyMaterialDao;
 import sovereign.munin.keep.store.keys.ManagedKeyDao;
 
@@ -36,7 +37,8 @@ public final class DaoMetadata {
   public static final List<Class<?>> ALL = List.of(ApiTokenDao.class, InstanceMetaDao.class, SealConfigDao.class,
       AuditCheckpointDao.class, AuditEventDao.class, AuditHashDao.class, AuditKeyDao.class, AuditPersonalDao.class,
       AccessDao.class, ProjectDao.class, ReviewDao.class, SessionDao.class, UserDao.class, WebAuthnDao.class,
-      WebAuthnChallengeDao.class, KeyMaterialDao.class, ManagedKeyDao.class, CustodianDao.class);
+      WebAuthnChallengeDao.class, KeyMaterialDao.class, ManagedKeyDao.class, CustodianDao.class,
+      KeyImportDao.class);
 
   private DaoMetadata() {}
 
