@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import sovereign.munin.keep.app.audit.AuditEvent;
 import sovereign.munin.keep.app.audit.AuditLog;
+import sovereign.munin.keep.app.audit.AuditPins;
+import sovereign.munin.keep.app.audit.EventMacs;
 import sovereign.munin.keep.app.audit.LogKeys;
 import sovereign.munin.keep.app.config.DataDirectory;
 import sovereign.munin.keep.app.config.KeepConfig;
@@ -95,10 +97,12 @@ public final class Initializer {
           return null;
         });
         ApiTokens tokens = new ApiTokens(state, clock, rng);
-        LogKeys.create(instanceId, rootKey, keys, state, clock, rng);
+        var logKeys = LogKeys.create(instanceId, rootKey, keys, state, clock, rng);
+        AuditPins.write(dir, logKeys);
         var seal = new sovereign.munin.keep.app.seal.SealState(new SealConfigRow(req.seal().id(), instanceId, shares,
             threshold, check, clock.millis()));
-        var audit = new AuditLog(state, keys, seal, clock, rng, () -> { });
+        var audit = new AuditLog(state, keys, seal, EventMacs.withRoot(instanceId, rootKey, keys), clock, rng,
+            () -> { });
         var users = new sovereign.munin.keep.app.identity.Users(state, audit, clock, rng);
         record Made(ApiTokens.Issued token, sovereign.munin.keep.app.identity.NewUser admin) {}
         Made made = state.transaction(h -> {

@@ -35,6 +35,9 @@ public final class KeepInstance implements AutoCloseable {
   private final ApiTokens tokens;
   private final Clock clock;
   private final Sequencer sequencer;
+  private final sovereign.munin.keep.app.audit.EventMacs eventMacs;
+  private final sovereign.munin.keep.app.audit.IntegrityAlarms alarms;
+  private final sovereign.munin.keep.app.audit.AuditHead auditHead;
   private final AuditLog audit;
   private final Map<String, String> env;
 
@@ -49,8 +52,13 @@ public final class KeepInstance implements AutoCloseable {
     this.clock = clock;
     this.blobs = new BlobStore(dir.blobs(), MAX_BLOB_BYTES);
     this.tokens = new ApiTokens(state, clock, rng);
-    this.sequencer = new Sequencer(state, keys, seal, config.instanceId(), clock, SEQUENCER_BATCH);
-    this.audit = new AuditLog(state, keys, seal, clock, rng, sequencer::signal);
+    this.eventMacs = new sovereign.munin.keep.app.audit.EventMacs(keys, seal, config.instanceId());
+    this.alarms = new sovereign.munin.keep.app.audit.IntegrityAlarms(clock);
+    this.auditHead = new sovereign.munin.keep.app.audit.AuditHead(keys,
+        sovereign.munin.keep.app.audit.AuditPins.headFile(dir));
+    this.sequencer = new Sequencer(state, keys, seal, config.instanceId(), clock, SEQUENCER_BATCH, eventMacs, alarms,
+        auditHead);
+    this.audit = new AuditLog(state, keys, seal, eventMacs, clock, rng, sequencer::signal);
   }
 
   /** Opens an initialised data directory, sealed; a dev instance unseals itself from its dev file. */
@@ -72,6 +80,8 @@ public final class KeepInstance implements AutoCloseable {
             + "database and the key store belong to different instances; check the database URLs");
       }
       SealState seal = new SealState(sealConfig);
+      refuseRolledBack(dir, state, keys);
+      pinIfMissing(dir, state);
       KeepInstance instance = new KeepInstance(dir, config, state, keys, seal, clock, rng, env);
       instance.unsealAutomatically();
       return instance;
@@ -81,6 +91,37 @@ public final class KeepInstance implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(state, keys);
       throw e;
+    }
+  }
+
+  /**
+   * Refuses to start on a state database whose audit log is shorter than the newest checkpoint this instance
+   * signed (kept in the key store and the data directory): it was rolled back, and serving it would let the next
+   * checkpoint fork the log.
+   */
+  private static void refuseRolledBack(DataDirectory dir, Database state, Database keys) {
+    var signed = new sovereign.munin.keep.app.audit.AuditHead(keys,
+        sovereign.munin.keep.app.audit.AuditPins.headFile(dir)).read();
+    long size = state.read(sovereign.munin.keep.store.audit.AuditWrites::latestSize);
+    if (signed.isPresent() && signed.get().size() > size) {
+      LOG.error("AUDIT INTEGRITY ALARM (rollback): the log holds {} events, this instance signed {}", size,
+          signed.get().size());
+      throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-rollback", "AUDIT INTEGRITY ALARM: the "
+          + "state database's audit log holds " + size + " events, but this instance signed a checkpoint of size "
+          + signed.get().size() + " (kept in " + signed.get().where() + "). The state database was rolled back or "
+          + "replaced by an older copy; restore the newest one. The server does not start on it.");
+    }
+  }
+
+  /** Pins the log's verifier keys for a data directory made before pinning existed (trust on first use). */
+  private static void pinIfMissing(DataDirectory dir, Database state) {
+    if (sovereign.munin.keep.app.audit.AuditPins.read(dir).isEmpty()) {
+      var keys = sovereign.munin.keep.app.audit.LogKeys.verifierKeys(state);
+      if (!keys.isEmpty()) {
+        LOG.warn("pinning the audit log keys of {} from its state database (made before init pinned them)",
+            dir.root());
+        sovereign.munin.keep.app.audit.AuditPins.write(dir, keys);
+      }
     }
   }
 
@@ -145,6 +186,15 @@ public final class KeepInstance implements AutoCloseable {
 
   /** Integrates recorded events into the Merkle tree; started by the server. */
   public Sequencer sequencer() { return sequencer; }
+
+  /** The server's MAC over audit entries (keyed only while unsealed). */
+  public sovereign.munin.keep.app.audit.EventMacs eventMacs() { return eventMacs; }
+
+  /** Integrity alarms about the audit log raised by this process. */
+  public sovereign.munin.keep.app.audit.IntegrityAlarms integrityAlarms() { return alarms; }
+
+  /** The newest checkpoint this instance signed, kept outside the state database. */
+  public sovereign.munin.keep.app.audit.AuditHead auditHead() { return auditHead; }
 
   /**
    * Runs one request's work: it reads the state change counter once and shares that reading with every cache it

@@ -31,18 +31,25 @@ final class AuditConsistencyCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "N", description = "The newer checkpoint's tree size (default: latest).")
   Long to;
 
-  @Option(names = "--key", paramLabel = "VKEY", description = "Pin the log's verifier keys.")
+  @Option(names = "--key", paramLabel = "VKEY", arity = "1..*", description = "The log's verifier keys to trust: "
+      + "vkeys, or @FILE with one per line (default: those pinned at init in the data directory).")
   List<String> keys;
+
+  @Option(names = "--trust-server-keys", description = "Trust the keys the server reports when none are pinned "
+      + "(a history rewritten with new keys would pass).")
+  boolean trustServerKeys;
 
   @Override
   public Integer call() {
     KeepCommand keep = audit.keep;
+    TrustedLogKeys trusted = TrustedLogKeys.resolve(keys, keep.dataDirectory(), trustServerKeys, "the server",
+        "--trust-server-keys");
     JsonNode older = keep.api().get("/api/v1/audit/checkpoint?size=" + from, keep.token());
     JsonNode newer = keep.api().get("/api/v1/audit/checkpoint" + (to == null ? "" : "?size=" + to), keep.token());
     JsonNode p = keep.api().get("/api/v1/audit/consistency?from=" + from + "&to="
         + newer.path("treeSize").asLong(), keep.token());
     try {
-      ServedLog log = ServedLog.fetch(keep, keys);
+      ServedLog log = ServedLog.fetch(keep, trusted);
       VerifiedCheckpoint a = log.open(older.path("note").asText());
       VerifiedCheckpoint b = log.open(newer.path("note").asText());
       AppendOnlyCheck.verify(a, b, a.size() == b.size() ? null
@@ -56,10 +63,12 @@ final class AuditConsistencyCommand implements Callable<Integer> {
       m.put("oldSize", from);
       m.put("newSize", newer.path("treeSize").asLong());
       m.put("hashes", p.path("hashes"));
+      m.put("keysTrusted", trusted.source());
       Output.json(spec.commandLine().getOut(), m);
     } else {
       spec.commandLine().getOut().println("The log of size " + newer.path("treeSize").asLong() + " extends the log of size "
           + from + " (consistency proof of " + p.path("hashes").size() + " hashes verified; both checkpoints signed).");
+      spec.commandLine().getOut().println(trusted.describe());
     }
     return 0;
   }

@@ -27,6 +27,21 @@ final class AuditKeyCommand implements Callable<Integer> {
       return 0;
     }
     k.path("vkeys").forEach(v -> out.println(v.asText()));
+    // Say whether the server's keys are the ones pinned here, when this machine has the data directory.
+    var dir = keep.dataDirectory();
+    if (java.nio.file.Files.isDirectory(dir.root())) {
+      var pinned = sovereign.munin.keep.app.audit.AuditPins.read(dir);
+      if (pinned.isPresent()) {
+        var served = new java.util.TreeSet<String>();
+        k.path("vkeys").forEach(v -> served.add(v.asText()));
+        var pins = new java.util.TreeSet<String>();
+        pinned.get().forEach(p -> pins.add(p.vkey()));
+        spec.commandLine().getErr().println(served.equals(pins) ? "These are the keys pinned in "
+            + sovereign.munin.keep.app.audit.AuditPins.file(dir) + "."
+            : "WARNING: these are NOT the keys pinned in " + sovereign.munin.keep.app.audit.AuditPins.file(dir)
+                + "; a log signed with them is not this instance's.");
+      }
+    }
     return 0;
   }
 }

@@ -37,16 +37,23 @@ final class AuditProofCommand implements Callable<Integer> {
   @Option(names = "--size", paramLabel = "N", description = "Prove against the checkpoint of this size (default: latest).")
   Long size;
 
-  @Option(names = "--key", paramLabel = "VKEY", description = "Pin the log's verifier keys (default: as the server reports them).")
+  @Option(names = "--key", paramLabel = "VKEY", arity = "1..*", description = "The log's verifier keys to trust: "
+      + "vkeys, or @FILE with one per line (default: those pinned at init in the data directory).")
   List<String> keys;
+
+  @Option(names = "--trust-server-keys", description = "Trust the keys the server reports when none are pinned "
+      + "(a history rewritten with new keys would pass).")
+  boolean trustServerKeys;
 
   @Override
   public Integer call() {
     KeepCommand keep = audit.keep;
+    TrustedLogKeys trusted = TrustedLogKeys.resolve(keys, keep.dataDirectory(), trustServerKeys, "the server",
+        "--trust-server-keys");
     String q = which.index != null ? "index=" + which.index : "hash=" + which.hash;
     JsonNode p = keep.api().get("/api/v1/audit/proof?" + q + (size == null ? "" : "&size=" + size), keep.token());
     try {
-      VerifiedCheckpoint cp = ServedLog.fetch(keep, keys).open(p.path("checkpoint").asText());
+      VerifiedCheckpoint cp = ServedLog.fetch(keep, trusted).open(p.path("checkpoint").asText());
       Hash leaf = Hash.ofLeaf(p.path("entry").asText().getBytes(StandardCharsets.UTF_8));
       InclusionProof proof = InclusionProof.of(p.path("leafIndex").asLong(), cp.size(), ServedLog.hashes(p));
       proof.verify(leaf, cp.root());
@@ -63,12 +70,14 @@ final class AuditProofCommand implements Callable<Integer> {
       m.put("entry", p.path("entry").asText());
       m.put("hashes", p.path("hashes"));
       m.put("checkpoint", p.path("checkpoint").asText());
+      m.put("keysTrusted", trusted.source());
       Output.json(out, m);
       return 0;
     }
     out.println("Event " + p.path("leafIndex").asLong() + " is in the log of size " + p.path("treeSize").asLong()
         + " (proof of " + p.path("hashes").size() + " hashes verified against the signed checkpoint).");
     out.println("Entry: " + p.path("entry").asText());
+    out.println(trusted.describe());
     return 0;
   }
 }

@@ -26,9 +26,13 @@ final class AuditVerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--key", paramLabel = "VKEY", arity = "1..*",
-      description = "Pin the log's verifier keys instead of trusting the ones stored in the database: each a vkey,"
-          + " or @FILE with one per line (as 'keep audit verify-export --key @FILE').")
+      description = "The log's verifier keys to trust: each a vkey, or @FILE with one per line (as 'keep audit "
+          + "verify-export --key @FILE'). Default: those pinned at init in the data directory (audit-keys.pin).")
   List<String> keys;
+
+  @Option(names = "--trust-database-keys", description = "Trust the keys stored in the database when none are "
+      + "pinned (a history rewritten with new keys would pass).")
+  boolean trustDatabaseKeys;
 
   @Override
   public Integer call() {
@@ -38,7 +42,9 @@ final class AuditVerifyCommand implements Callable<Integer> {
     KeepConfig config = KeepConfig.load(dir, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<VerifierKey> pinned = keys == null ? null : VkeyArguments.parse(keys, "--key");
+    TrustedLogKeys trusted = TrustedLogKeys.resolve(keys, dir, trustDatabaseKeys, "the database",
+        "--trust-database-keys");
+    List<VerifierKey> pinned = trusted.keys();
     try (OfflineAudit log = OfflineAudit.open(config)) {
       long[] lastShown = {0};
       VerifyReport r = log.verify(pinned, n -> {
@@ -55,8 +61,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
         Output.json(out, r);
       } else {
         out.println((r.ok() ? "OK: " : "FAILED: ") + r.eventsChecked() + " events, " + r.hashesChecked()
-            + " stored hashes, " + r.checkpointsChecked() + " signed checkpoints checked in " + r.millis() + " ms"
-            + (keys == null ? " (keys as stored in the database; pin them with --key)" : " (pinned keys)"));
+            + " stored hashes, " + r.checkpointsChecked() + " signed checkpoints checked in " + r.millis() + " ms");
+        out.println(trusted.describe());
         if (r.pendingEvents() > 0) {
           out.println(r.pendingEvents() + " event(s) not yet integrated (the sequencer adds them when unsealed)");
         }

@@ -103,6 +103,10 @@ final class InitCommand implements Callable<Integer> {
     }
     out.println("Created Munin Keep instance " + r.instanceId() + " in " + r.dataDir());
     out.println("TLS certificate (the CLI trusts it): " + r.tlsCert());
+    var dir = new sovereign.munin.keep.app.config.DataDirectory(r.dataDir());
+    out.println("Audit log verifier keys, pinned in " + sovereign.munin.keep.app.audit.AuditPins.file(dir)
+        + " (give custodians a copy; 'keep audit verify --key @FILE' checks a log against it):");
+    sovereign.munin.keep.app.audit.AuditPins.read(dir).orElseThrow().forEach(k -> out.println("  " + k.vkey()));
     out.println("First admin: user 'admin', one-time password (shown once; change it at first login):");
     out.println("  " + r.adminPassword().value());
     if (r.dev()) {

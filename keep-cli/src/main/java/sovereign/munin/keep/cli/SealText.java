@@ -31,6 +31,20 @@ final class SealText {
               + "add-witness') and set audit.witness_quorum"
           : quorum + " cosignature(s) make a checkpoint final");
     }
+    JsonNode integrity = s.path("auditIntegrity");
+    if (integrity.isObject()) {
+      if (integrity.path("ok").asBoolean(true)) {
+        sb.append('\n').append("Audit log: passed its integrity checks");
+      } else {
+        sb.append('\n').append("Audit log: INTEGRITY ALARM").append(integrity.path("signing").asBoolean(true) ? ""
+            : " - no new checkpoints are signed until the cause is found");
+        for (JsonNode a : integrity.path("alarms")) {
+          sb.append('\n').append("           ").append(a.path("kind").asText()).append(" at ")
+              .append(a.path("at").asText()).append(" (the server log and 'keep audit search --action "
+                  + "audit.integrity-alarm' say more)");
+        }
+      }
+    }
     return sb.toString();
   }
 }

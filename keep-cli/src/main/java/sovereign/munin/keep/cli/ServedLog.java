@@ -16,17 +16,15 @@ import sovereign.munin.keep.log.VerifierKey;
  */
 record ServedLog(String origin, NoteVerifier verifier) {
 
-  static ServedLog fetch(KeepCommand keep, List<String> pinned) throws LogException {
+  static ServedLog fetch(KeepCommand keep, TrustedLogKeys trusted) throws LogException {
     JsonNode k = keep.api().get("/api/v1/audit/key", keep.token());
-    List<String> vkeys = new ArrayList<>();
-    if (pinned != null) {
-      vkeys.addAll(pinned);
-    } else {
-      k.path("vkeys").forEach(v -> vkeys.add(v.asText()));
-    }
     List<VerifierKey> keys = new ArrayList<>();
-    for (String v : vkeys) {
-      keys.add(VerifierKey.parse(v.strip()));
+    if (trusted.keys() != null) {
+      keys.addAll(trusted.keys());
+    } else {
+      for (JsonNode v : k.path("vkeys")) {
+        keys.add(VerifierKey.parse(v.asText().strip()));
+      }
     }
     return new ServedLog(k.path("origin").asText(), NoteVerifier.requiringAll(keys));
   }

@@ -78,7 +78,7 @@ class AuditCliTest {
     // The same key file pins the keys of a verification of the database itself.
     CliRun pinned = keep("audit", "verify", "--key", "@" + vkeys);
     assertThat(pinned.exit()).as(pinned.err()).isZero();
-    assertThat(pinned.out()).startsWith("OK: ").contains("(pinned keys)");
+    assertThat(pinned.out()).startsWith("OK: ").contains("Keys trusted: given with --key: ed25519:");
     Path stranger = base.resolve("stranger.vkeys");
     Files.writeString(stranger, sovereign.munin.keep.log.NoteSigner.ed25519(ExportFixture.ORIGIN,
         ExportFixture.OTHER_ED25519).verifierKey().vkey() + "\n");
@@ -154,5 +154,51 @@ class AuditCliTest {
     CliRun noWitness = keep("audit", "import-cosignatures", usb.toString());
     assertThat(noWitness.exit()).isEqualTo(1);
     assertThat(noWitness.err()).contains("no witness is registered");
+  }
+
+  @Test
+  void verifyAndProof_trustThePinnedKeysByDefault_andARewrittenKeySetFails() throws Exception {
+    changes(5);
+    CliRun plain = keep("audit", "verify");
+    assertThat(plain.exit()).as(plain.out() + plain.err()).isZero();
+    assertThat(plain.out()).contains("Keys trusted: pinned in").contains("audit-keys.pin");
+    CliRun proof = keep("audit", "proof", "--index", "2");
+    assertThat(proof.exit()).as(proof.err()).isZero();
+    assertThat(proof.out()).contains("Keys trusted: pinned in");
+
+    // Someone with write access re-signs the checkpoints with a key of their own and stores its vkey: the check
+    // against the pinned keys fails.
+    var forger = sovereign.munin.keep.log.NoteSigner.ed25519(sovereign.munin.keep.app.audit.LogKeys.origin(
+        instance.config().instanceId()), ExportFixture.OTHER_ED25519);
+    instance.state().transaction(h -> {
+      for (var row : h.createQuery("SELECT tree_size, note FROM audit_checkpoint").mapToMap().list()) {
+        try {
+          String text = sovereign.munin.keep.log.Note.parse(row.get("note").toString().getBytes(
+              java.nio.charset.StandardCharsets.UTF_8)).text();
+          String forged = new String(sovereign.munin.keep.log.Note.sign(text, java.util.List.of(forger)).encode(),
+              java.nio.charset.StandardCharsets.UTF_8);
+          h.createUpdate("UPDATE audit_checkpoint SET note = :n WHERE tree_size = :s").bind("n", forged)
+              .bind("s", ((Number) row.get("tree_size")).longValue()).execute();
+        } catch (sovereign.munin.keep.log.LogException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      h.createUpdate("UPDATE audit_log_key SET vkey = :v WHERE kind = 'ed25519'").bind("v",
+          forger.verifierKey().vkey()).execute();
+      h.execute("DELETE FROM audit_log_key WHERE kind <> 'ed25519'");
+      return null;
+    });
+    CliRun rewritten = keep("audit", "verify");
+    assertThat(rewritten.exit()).isEqualTo(1);
+    assertThat(rewritten.out()).contains("FAILED").contains("problem:");
+
+
+    // Without a pin, nothing is trusted unless asked for.
+    Files.delete(instance.dataDirectory().root().resolve("audit-keys.pin"));
+    CliRun unpinned = keep("audit", "verify");
+    assertThat(unpinned.exit()).isEqualTo(1);
+    assertThat(unpinned.err()).contains("no pinned audit keys").contains("--trust-database-keys");
+    CliRun trusting = keep("audit", "verify", "--trust-database-keys");
+    assertThat(trusting.out()).contains("Keys trusted: as the database reports them").contains("NOT pinned");
   }
 }

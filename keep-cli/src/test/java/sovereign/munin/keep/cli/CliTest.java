@@ -94,7 +94,11 @@ class CliTest {
       assertThat(JSON.readTree(status.out()).path("witnessQuorum").asInt()).isZero();
       // A production instance without witnesses is told so in plain words.
       assertThat(CliRun.of(concat(common, "status")).out()).contains("Witnesses: none required")
-          .contains("nothing outside this instance would notice");
+          .contains("nothing outside this instance would notice").contains("Audit log: passed its integrity checks");
+      assertThat(JSON.readTree(status.out()).path("auditIntegrity").path("ok").asBoolean()).isTrue();
+      instance.integrityAlarms().stop("fork", "a test alarm");
+      assertThat(CliRun.of(concat(common, "status")).out()).contains("Audit log: INTEGRITY ALARM - no new "
+          + "checkpoints are signed").contains("fork at ");
       assertThat(instance.ready()).isTrue();
 
       sovereign.munin.keep.app.config.PrivateFiles.write(data.resolve("cli.token"), JSON.readTree(init.out())

@@ -64,8 +64,9 @@ final class SysRoutes {
         });
     t.post("/api/v1/sys/seal").needs(Permission.SYS_SEAL).by(CallerKind.ALL_BUT_KEY_TOKENS)
         .does("Seal the instance: from then on only health, status and unseal answer", (ctx, caller) -> {
-      SealStatus s = instance.seal().seal();
+      // Recorded before sealing, while the server can still vouch for it (events written sealed carry no MAC).
       instance.audit().recordNow(AuditEvent.success(caller.auditId(), "seal.seal", "instance", Map.of()));
+      SealStatus s = instance.seal().seal();
       ctx.json(status(instance, s));
     });
   }
@@ -90,6 +91,13 @@ final class SysRoutes {
     m.put("progress", s.progress());
     // How many witness cosignatures make a checkpoint final; 0 means none is asked for (configuration, no secret).
     m.put("witnessQuorum", instance.config().witnessQuorum());
+    // Whether the audit log passed its own checks; the kinds only (details are in the server log and the audit log).
+    var alarms = instance.integrityAlarms().current();
+    Map<String, Object> integrity = new LinkedHashMap<>();
+    integrity.put("ok", alarms.isEmpty());
+    integrity.put("signing", !instance.integrityAlarms().signingStopped());
+    integrity.put("alarms", alarms.stream().map(a -> Map.of("kind", a.kind(), "at", a.at())).toList());
+    m.put("auditIntegrity", integrity);
     return m;
   }
 }

@@ -38,10 +38,13 @@ public final class AuditLog implements AuditSink {
   private final Clock clock;
   private final SecureRandom rng;
   private final Runnable onAppend;
+  private final EventMacs macs;
 
-  public AuditLog(Database state, Database keys, SealState seal, Clock clock, SecureRandom rng, Runnable onAppend) {
+  public AuditLog(Database state, Database keys, SealState seal, EventMacs macs, Clock clock, SecureRandom rng,
+      Runnable onAppend) {
     this.state = state;
     this.seal = seal;
+    this.macs = macs;
     this.clock = clock;
     this.rng = rng;
     this.subjects = new SubjectKeys(keys, clock, rng);
@@ -73,7 +76,7 @@ public final class AuditLog implements AuditSink {
     }
     byte[] entry = leaf(eventId, now, event, personalLeaf);
     AuditWrites.insertEvent(tx, new NewAuditEvent(eventId, now, event.actor(), event.action(),
-        event.project(), event.outcome(), Hash.ofLeaf(entry).bytes(), entry));
+        event.project(), event.outcome(), Hash.ofLeaf(entry).bytes(), entry, macs.mac(entry)));
     personalRows.forEach(Runnable::run);
     onAppend.run();
   }
@@ -89,7 +92,7 @@ public final class AuditLog implements AuditSink {
       String id = EventIds.next(now, rng);
       byte[] entry = leaf(id, now, e, Map.of());
       rows.add(new NewAuditEvent(id, now, e.actor(), e.action(), e.project(), e.outcome(),
-          Hash.ofLeaf(entry).bytes(), entry));
+          Hash.ofLeaf(entry).bytes(), entry, macs.mac(entry)));
     }
     state.transaction(h -> {
       AuditWrites.insertEvents(h, rows);

@@ -101,6 +101,17 @@ public final class LogKeys {
     return signers;
   }
 
+  /**
+   * Secret input for keys derived from the log's identity (the audit event MAC): the Ed25519 signing key's
+   * PKCS#8 bytes, opened with the root key. The caller wipes it.
+   */
+  static byte[] macSeed(String instanceId, RootKey root, Database keys) {
+    var row = keys.read(h -> h.attach(AuditKeyDao.class).signingKeys()).stream()
+        .filter(r -> r.kind().equals(KINDS.getFirst().id())).findFirst().orElseThrow(() -> new KeepException(
+            KeepException.Kind.UNAVAILABLE, "log-keys-missing", "the key store holds no Ed25519 audit signing key"));
+    return root.unwrap(row.wrappedPrivate(), aad(KINDS.getFirst(), instanceId));
+  }
+
   /** The log's verifier keys as stored in the state database. */
   public static List<VerifierKey> verifierKeys(Database state) {
     List<String> vkeys = state.read(h -> h.attach(AuditCheckpointDao.class).logKeys());

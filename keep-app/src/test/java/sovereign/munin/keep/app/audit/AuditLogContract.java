@@ -193,6 +193,146 @@ abstract class AuditLogContract {
     assertThat(pending).isZero();
   }
 
+  private long count(String sql) {
+    return instance.state().read(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  /** Inserts a pending event as someone with write access to the database would. */
+  private void forge(String eventId, byte[] entry, byte[] leafHash, String macLiteral) {
+    exec("INSERT INTO audit_event (event_id, created_at, actor, action, outcome, leaf_hash, entry, mac) VALUES ('"
+        + eventId + "', 1000, 'user:mallory', 'key.export-private', 'success', "
+        + blob(java.util.HexFormat.of().formatHex(leafHash), true) + ", " + blob(new String(entry,
+        StandardCharsets.UTF_8)) + ", " + macLiteral + ")");
+  }
+
+  private static byte[] forgedEntry(String eventId) {
+    return AuditLog.leaf(eventId, 1000, AuditEvent.success("user:mallory", "key.export-private", "key:release",
+        Map.of()), Map.of());
+  }
+
+  @Test
+  void forgedPendingEvent_isSetAsideWithAnAlarm_neverSigned() {
+    record(3);
+    instance.sequencer().integrateAll(10);
+    byte[] entry = forgedEntry("forged-1");
+    forge("forged-1", entry, Hash.ofLeaf(entry).bytes(), blob("0123456789abcdef0123456789abcdef"));
+    byte[] other = forgedEntry("forged-2");
+    forge("forged-2", other, Hash.ofLeaf(entry).bytes(), blob("fedcba9876543210fedcba9876543210")); // wrong hash
+    record(2);
+
+    instance.sequencer().integrateAll(10);
+
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE event_id = 'forged-1'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM audit_event_rejected WHERE event_id = 'forged-1'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'key.export-private'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE leaf_index IS NULL")).isZero();
+    assertThat(instance.integrityAlarms().current()).extracting(IntegrityAlarms.Alarm::kind).contains("forged-event");
+    assertThat(instance.integrityAlarms().signingStopped()).as("the genuine events are still signed").isFalse();
+    var alarms = new AuditReader(instance.state()).search(new AuditReader.Query(null, "audit.integrity-alarm", null,
+        0, Long.MAX_VALUE, 10));
+    assertThat(alarms).hasSize(2).allSatisfy(e -> assertThat(e.leafIndex()).isNotNull());
+    assertThat(alarms).extracting(e -> new String(e.entry(), StandardCharsets.UTF_8))
+        .anySatisfy(t -> assertThat(t).contains("forged-1").contains("MAC does not match"))
+        .anySatisfy(t -> assertThat(t).contains("forged-2").contains("not the hash of its entry"));
+    VerifyReport r = verify();
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.eventsChecked()).isEqualTo(1 + 3 + 2 + 2);
+  }
+
+  @Test
+  void eventsWrittenWhileSealed_areSignedOnlyInsideAnUnauthenticatedWrapper() {
+    instance.seal().seal();
+    instance.audit().recordNow(AuditEvent.failure("custodian", "seal.unseal-share", "instance", Map.of()));
+    instance.unsealAutomatically();
+
+    instance.sequencer().integrateAll(10);
+
+    var wrapped = new AuditReader(instance.state()).search(new AuditReader.Query(null, "audit.unauthenticated",
+        null, 0, Long.MAX_VALUE, 10));
+    assertThat(wrapped).hasSize(1);
+    String text = new String(wrapped.getFirst().entry(), StandardCharsets.UTF_8);
+    assertThat(text).contains("\"recordedWhileSealed\":true").contains("seal.unseal-share");
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'seal.unseal-share'")).isZero();
+    assertThat(verify().problems()).isEmpty();
+  }
+
+  @Test
+  void rolledBackStateDatabase_isRefusedAtStart() {
+    record(5);
+    instance.sequencer().integrateAll(10);
+    record(5);
+    instance.sequencer().integrateAll(10);
+    long size = new AuditReader(instance.state()).latest().orElseThrow().treeSize();
+    assertThat(instance.auditHead().read().orElseThrow().size()).isEqualTo(size);
+    // The newest batch removed, as a restore of an older copy would leave the log.
+    exec("DELETE FROM audit_checkpoint WHERE tree_size = " + size);
+    exec("DELETE FROM audit_event WHERE leaf_index >= 6");
+    java.nio.file.Path dir = instance.dataDirectory().root();
+    instance.close();
+
+    assertThatThrownBy(() -> instance = TestInstances.open(dir))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("audit-rollback"))
+        .hasMessageContaining("holds 6 events").hasMessageContaining("size " + size);
+    instance = newDevInstance(base.resolve("fresh")); // for close()
+  }
+
+  @Test
+  void changedHashOnTheRightEdge_stopsSigningAtStart_andReadsGoOn() {
+    record(6);
+    instance.sequencer().integrateAll(10);
+    CheckpointView before = new AuditReader(instance.state()).latest().orElseThrow();
+    exec("UPDATE audit_hash SET hash = " + blob("00000000000000000000000000000000") + " WHERE idx = "
+        + "(SELECT MAX(idx) FROM audit_hash)");
+    java.nio.file.Path dir = instance.dataDirectory().root();
+    instance.close();
+    instance = TestInstances.open(dir);
+    record(2);
+
+    assertThatThrownBy(() -> instance.sequencer().integrateAll(10))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("audit-integrity-alarm"));
+
+    assertThat(instance.integrityAlarms().current()).extracting(IntegrityAlarms.Alarm::kind)
+        .containsExactly("tree-mismatch");
+    assertThat(new AuditReader(instance.state()).latest().orElseThrow().treeSize()).isEqualTo(before.treeSize());
+    assertThat(count("SELECT COUNT(*) FROM audit_event WHERE leaf_index IS NULL")).isEqualTo(2);
+  }
+
+  @Test
+  void aRewrittenHistory_ofTheSameSize_isAFork() {
+    record(4);
+    instance.sequencer().integrateAll(10);
+    long size = new AuditReader(instance.state()).latest().orElseThrow().treeSize();
+    // Everything rewritten consistently in the state database, with another root the attacker signed himself:
+    // only the head kept outside it tells.
+    exec("UPDATE audit_hash SET hash = " + blob("11111111111111111111111111111111") + " WHERE idx = "
+        + "(SELECT MAX(idx) FROM audit_hash)");
+    instance.state().transaction(h -> {
+      try {
+        var tree = new sovereign.munin.keep.log.MerkleTree(new DbHashReader(h));
+        var root = tree.compactRange(size).root();
+        h.createUpdate("UPDATE audit_checkpoint SET root = :r WHERE tree_size = :s").bind("r", root.bytes())
+            .bind("s", size).execute();
+      } catch (sovereign.munin.keep.log.LogException e) {
+        throw new IllegalStateException(e);
+      }
+      return null;
+    });
+    java.nio.file.Path dir = instance.dataDirectory().root();
+    instance.close();
+    instance = TestInstances.open(dir);
+    record(1);
+
+    assertThatThrownBy(() -> instance.sequencer().integrateAll(10))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("audit-integrity-alarm"));
+    assertThat(instance.integrityAlarms().current()).extracting(IntegrityAlarms.Alarm::kind).containsExactly("fork");
+  }
+
   /** A literal for the engine under test. */
   protected abstract String blob(String text);
+
+  /** A literal of the bytes {@code hex} names. */
+  protected String blob(String hex, boolean isHex) {
+    return instance.state().url().kind() == sovereign.munin.keep.store.DatabaseUrl.Kind.POSTGRESQL
+        ? "'\\x" + hex + "'::bytea" : "X'" + hex + "'";
+  }
 }

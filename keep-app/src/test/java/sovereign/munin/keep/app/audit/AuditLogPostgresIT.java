@@ -28,7 +28,7 @@ class AuditLogPostgresIT extends AuditLogContract {
   @Test
   void twoSequencers_sameDatabase_integrateEachEventOnce() throws Exception {
     var second = new Sequencer(instance.state(), instance.keys(), instance.seal(), instance.config().instanceId(),
-        instance.clock(), 37);
+        instance.clock(), 37, instance.eventMacs(), new IntegrityAlarms(instance.clock()), instance.auditHead());
     try (var pool = Executors.newFixedThreadPool(3)) {
       Future<?> writer = pool.submit(() -> {
         for (int i = 0; i < 20; i++) {

@@ -13,6 +13,20 @@ public interface AuditKeyDao {
   /** A wrapped checkpoint signing key. */
   record SigningKeyRow(String kind, String vkey, byte[] publicKey, byte[] wrappedPrivate, long createdAt) {}
 
+  /** The newest checkpoint this instance signed, as kept outside the state database. */
+  record HeadRow(long treeSize, byte[] root, String note, long updatedAt) {}
+
+  @SqlQuery("SELECT tree_size, root, note, updated_at FROM audit_head WHERE id = 1")
+  @RegisterConstructorMapper(HeadRow.class)
+  Optional<HeadRow> head();
+
+  /** Moves the head forward to {@code treeSize}; a smaller size than the one kept changes nothing. */
+  @SqlUpdate("INSERT INTO audit_head (id, tree_size, root, note, updated_at) VALUES (1, :size, :root, :note, :at) "
+      + "ON CONFLICT (id) DO UPDATE SET tree_size = excluded.tree_size, root = excluded.root, note = excluded.note, "
+      + "updated_at = excluded.updated_at WHERE audit_head.tree_size < excluded.tree_size")
+  int advanceHead(@Bind("size") long treeSize, @Bind("root") byte[] root, @Bind("note") String note,
+      @Bind("at") long at);
+
   /** A data subject's key record; wrappedKey is null once erased. */
   record SubjectRow(String subjectId, String lookup, byte[] wrappedKey, long createdAt, Long erasedAt) {}
 

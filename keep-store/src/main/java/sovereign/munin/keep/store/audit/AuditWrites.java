@@ -19,8 +19,8 @@ import sovereign.munin.keep.store.internal.SqlStatements;
 public final class AuditWrites {
 
   private static final String INSERT_EVENT = """
-      INSERT INTO audit_event (event_id, created_at, actor, action, project, outcome, leaf_hash, entry)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO audit_event (event_id, created_at, actor, action, project, outcome, leaf_hash, entry, mac)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private AuditWrites() {}
@@ -45,6 +45,11 @@ public final class AuditWrites {
         ps.setString(6, e.outcome());
         ps.setBytes(7, e.leafHash());
         ps.setBytes(8, e.entry());
+        if (e.mac() == null) {
+          ps.setNull(9, Types.BINARY);
+        } else {
+          ps.setBytes(9, e.mac());
+        }
         if (events.size() == 1) {
           ps.executeUpdate();
         } else {
@@ -62,18 +67,84 @@ public final class AuditWrites {
   /** Events not yet integrated, oldest first. */
   public static List<PendingLeaf> pending(Handle h, int limit) {
     try (SqlStatements.Use u = SqlStatements.prepare(conn(h),
-        "SELECT seq, leaf_hash FROM audit_event WHERE leaf_index IS NULL ORDER BY seq LIMIT ?")) {
+        "SELECT seq, event_id, created_at, leaf_hash, entry, mac FROM audit_event WHERE leaf_index IS NULL "
+            + "ORDER BY seq LIMIT ?")) {
       PreparedStatement ps = u.statement();
       ps.setInt(1, limit);
       List<PendingLeaf> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new PendingLeaf(rs.getLong(1), rs.getBytes(2)));
+          out.add(new PendingLeaf(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getBytes(5),
+              rs.getBytes(6)));
         }
       }
       return out;
     } catch (SQLException ex) {
       throw failed("reading pending audit events", ex);
+    }
+  }
+
+  /**
+   * Moves a pending event the sequencer refused out of the log into {@code audit_event_rejected}; 1 when the event
+   * was still pending and is moved.
+   */
+  public static int reject(Handle h, PendingLeaf e, String reason, long now) {
+    try (SqlStatements.Use ins = SqlStatements.prepare(conn(h), "INSERT INTO audit_event_rejected (seq, event_id, "
+        + "created_at, entry, mac, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        SqlStatements.Use personal = SqlStatements.prepare(conn(h), "DELETE FROM audit_personal WHERE event_id = ?");
+        SqlStatements.Use del = SqlStatements.prepare(conn(h),
+            "DELETE FROM audit_event WHERE seq = ? AND leaf_index IS NULL")) {
+      del.statement().setLong(1, e.seq());
+      int n = del.statement().executeUpdate();
+      if (n == 1) {
+        personal.statement().setString(1, e.eventId());
+        personal.statement().executeUpdate();
+        PreparedStatement ps = ins.statement();
+        ps.setLong(1, e.seq());
+        ps.setString(2, e.eventId());
+        ps.setLong(3, e.createdAt());
+        ps.setBytes(4, e.entry());
+        ps.setBytes(5, e.mac());
+        ps.setString(6, reason);
+        ps.setLong(7, now);
+        ps.executeUpdate();
+      }
+      return n;
+    } catch (SQLException ex) {
+      throw failed("setting a refused audit event aside", ex);
+    }
+  }
+
+  /**
+   * Replaces a pending event written while sealed by the server's authenticated wrapper of it; 1 when the event
+   * was still pending as read.
+   */
+  public static int rewrap(Handle h, long seq, String actor, String action, String outcome, byte[] leafHash,
+      byte[] entry, byte[] mac) {
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), "UPDATE audit_event SET actor = ?, action = ?, "
+        + "outcome = ?, leaf_hash = ?, entry = ?, mac = ? WHERE seq = ? AND leaf_index IS NULL AND mac IS NULL")) {
+      PreparedStatement ps = u.statement();
+      ps.setString(1, actor);
+      ps.setString(2, action);
+      ps.setString(3, outcome);
+      ps.setBytes(4, leafHash);
+      ps.setBytes(5, entry);
+      ps.setBytes(6, mac);
+      ps.setLong(7, seq);
+      return ps.executeUpdate();
+    } catch (SQLException ex) {
+      throw failed("wrapping an event written while sealed", ex);
+    }
+  }
+
+  /** How many refused events are set aside. */
+  public static long rejectedCount(Handle h) {
+    try (SqlStatements.Use u = SqlStatements.prepare(conn(h), "SELECT COUNT(*) FROM audit_event_rejected");
+        ResultSet rs = u.statement().executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException ex) {
+      throw failed("counting refused audit events", ex);
     }
   }
 

@@ -1,0 +1,80 @@
+package sovereign.munin.keep.app.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import sovereign.munin.keep.app.KeepException;
+import sovereign.munin.keep.log.Checkpoint;
+import sovereign.munin.keep.log.LogException;
+import sovereign.munin.keep.log.Note;
+import sovereign.munin.keep.store.Database;
+import sovereign.munin.keep.store.audit.AuditKeyDao;
+
+/**
+ * The newest checkpoint this instance signed, kept outside the state database: in the key store and in a file in
+ * the data directory ({@code audit-head.note}, the signed note itself). Whichever of the two is further ahead
+ * counts (a crash between the two writes leaves one behind); a state database shorter than it, or with another
+ * root at its size, was rolled back or forked.
+ */
+public final class AuditHead {
+
+  /** A signed size and root. */
+  public record Head(long size, byte[] root, String where) {}
+
+  private final Database keys;
+  private final Path file;
+
+  public AuditHead(Database keys, Path file) {
+    this.keys = keys;
+    this.file = file;
+  }
+
+  /** The head, or empty before the first checkpoint was kept. */
+  public Optional<Head> read() {
+    Optional<Head> stored = keys.read(h -> h.attach(AuditKeyDao.class).head())
+        .map(r -> new Head(r.treeSize(), r.root(), "the key store"));
+    Optional<Head> written = fromFile();
+    if (stored.isEmpty()) {
+      return written;
+    }
+    if (written.isEmpty()) {
+      return stored;
+    }
+    return Optional.of(written.get().size() > stored.get().size() ? written.get() : stored.get());
+  }
+
+  /** Moves the head forward after a checkpoint was committed; never backwards. */
+  public void advance(long size, byte[] root, String note, long now) {
+    keys.transaction(h -> h.attach(AuditKeyDao.class).advanceHead(size, root, note, now));
+    if (fromFile().map(Head::size).orElse(-1L) < size) {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      try {
+        Files.writeString(tmp, note, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-head-unwritable", "cannot write " + file
+            + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private Optional<Head> fromFile() {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length > 64 * 1024) {
+        throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-head-unreadable", file + " is too large");
+      }
+      Checkpoint cp = Checkpoint.parse(Note.parse(bytes).text());
+      return Optional.of(new Head(cp.size(), cp.root().bytes(), file.toString()));
+    } catch (IOException | LogException e) {
+      throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-head-unreadable", "cannot read the audit "
+          + "head " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
