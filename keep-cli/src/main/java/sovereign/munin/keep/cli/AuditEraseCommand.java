@@ -19,18 +19,36 @@ final class AuditEraseCommand implements Callable<Integer> {
   @ParentCommand AuditCommand audit;
   @Spec CommandSpec spec;
 
-  @Option(names = "--subject", required = true, paramLabel = "S", description = "The data subject, e.g. an e-mail address.")
-  String subject;
+  static final class Who {
+    @Option(names = "--subject", required = true, paramLabel = "S",
+        description = "The data subject, e.g. an e-mail address, or user:<id>.")
+    String subject;
+
+    @Option(names = "--user", required = true, paramLabel = "NAME",
+        description = "A user by name (disable them first): their audit fields, the free text of their access "
+            + "requests and denials, and their name.")
+    String user;
+  }
+
+  @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Who who;
 
   @Override
   public Integer call() {
     KeepCommand keep = audit.keep;
-    JsonNode r = keep.api().post("/api/v1/audit/erase", Map.of("subject", subject), keep.token());
+    JsonNode r = keep.api().post("/api/v1/audit/erase", who.user != null ? Map.of("user", who.user)
+        : Map.of("subject", who.subject), keep.token());
     if (keep.json) {
       Output.json(spec.commandLine().getOut(), r);
     } else {
       spec.commandLine().getOut().println("Erased subject " + r.path("subjectId").asText() + ": "
-          + r.path("fieldsDeleted").asLong() + " personal field(s) destroyed; proofs remain valid.");
+          + r.path("fieldsDeleted").asLong() + " personal field(s) destroyed" + (r.path("identityRowsErased")
+          .asLong() > 0 ? ", " + r.path("identityRowsErased").asLong() + " account and request row(s) cleared" : "")
+          + "; proofs remain valid.");
+      if (!r.path("scrubbed").asBoolean(true)) {
+        spec.commandLine().getErr().println("warning: the database's write-ahead log could not be emptied yet "
+            + "(busy readers); old copies of the erased data remain in it until the next checkpoint");
+      }
     }
     return 0;
   }

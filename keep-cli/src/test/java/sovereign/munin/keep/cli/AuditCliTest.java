@@ -201,4 +201,20 @@ class AuditCliTest {
     CliRun trusting = keep("audit", "verify", "--trust-database-keys");
     assertThat(trusting.out()).contains("Keys trusted: as the database reports them").contains("NOT pinned");
   }
+
+  @Test
+  void eraseUser_byName_refusedWhileActive_thenClearsTheAccount() {
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance,
+        sovereign.munin.keep.governance.SessionPolicy.DEFAULT);
+    identity.users().create("test", "carol.jones", "developer");
+    CliRun active = keep("audit", "erase", "--user", "carol.jones");
+    assertThat(active.exit()).isEqualTo(1);
+    assertThat(active.err()).contains("still active").contains("keep user disable carol.jones");
+    identity.users().disable("test", "carol.jones");
+    CliRun erased = keep("audit", "erase", "--user", "carol.jones");
+    assertThat(erased.exit()).as(erased.err()).isZero();
+    assertThat(erased.out()).contains("account and request row(s) cleared");
+    assertThat(keep("audit", "erase", "--user", "carol.jones").exit()).as("the name is gone").isNotZero();
+    assertThat(keep("audit", "erase", "--user", "x", "--subject", "y").exit()).isEqualTo(2);
+  }
 }

@@ -20,7 +20,7 @@ import sovereign.munin.keep.log.VerifierKey;
 final class AuditRoutes {
 
   /** Body of an erasure request. */
-  record EraseRequest(String subject) {}
+  record EraseRequest(String subject, String user) {}
 
   /** Body of a witness registration or a cosignature import. */
   record TextBody(String vkey, String note) {}
@@ -93,10 +93,16 @@ final class AuditRoutes {
       ctx.json(instance.auditVerifier().verify(n -> { }));
     });
     t.post("/api/v1/audit/erase").needs(Permission.AUDIT_ERASE).by(CallerKind.PEOPLE).stepUp()
-        .does("Erase a data subject's personal fields", (ctx, caller) -> {
+        .does("Erase a data subject's personal fields (\"subject\"), or a disabled user's (\"user\": name)",
+            (ctx, caller) -> {
       EraseRequest req = ctx.bodyAsClass(EraseRequest.class);
-      var r = instance.erasure().erase(req == null ? null : req.subject(), caller.auditId());
-      ctx.json(Map.of("subjectId", r.subjectId(), "fieldsDeleted", r.fieldsDeleted()));
+      if (req != null && req.user() != null && req.subject() != null) {
+        throw KeepException.badInput("bad-subject", "name either \"subject\" or \"user\", not both");
+      }
+      var r = req != null && req.user() != null ? instance.erasure().eraseUser(req.user(), caller.auditId())
+          : instance.erasure().erase(req == null ? null : req.subject(), caller.auditId());
+      ctx.json(Map.of("subjectId", r.subjectId(), "fieldsDeleted", r.fieldsDeleted(), "identityRowsErased",
+          r.identityRowsErased(), "scrubbed", r.scrubbed()));
     });
     AuditTiles tiles = instance.auditTiles();
     t.get("/api/v1/audit/tlog/checkpoint").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)

@@ -109,6 +109,8 @@ public final class Database implements AutoCloseable {
       props.setProperty("synchronous", "FULL");
       props.setProperty("busy_timeout", "10000");
       props.setProperty("foreign_keys", "true");
+      // Deleted content is overwritten with zeros, so an erasure leaves nothing to recover from free pages.
+      props.setProperty("secure_delete", "true");
       props.setProperty("transaction_mode", "IMMEDIATE");
       // 64 MiB of page cache per connection: at millions of audit events the indexes no longer fit the 2 MiB default.
       props.setProperty("cache_size", "-65536");
@@ -216,6 +218,37 @@ public final class Database implements AutoCloseable {
   }
 
   /** True when a trivial query answers within a few seconds. */
+  /**
+   * After an erasure: on SQLite, copies the write-ahead log into the database and truncates it (secure_delete has
+   * zeroed what was deleted there), retrying while readers hold old pages; true when the log is empty. On
+   * PostgreSQL, VACUUMs {@code tables} so the deleted rows' space is reclaimed (PostgreSQL does not zero it).
+   */
+  public boolean scrub(java.util.List<String> tables) {
+    if (url.kind() == DatabaseUrl.Kind.SQLITE) {
+      for (int attempt = 0; attempt < 50; attempt++) {
+        boolean done = jdbi.withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").map((rs, ctx) ->
+            rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3)).one());
+        if (done) {
+          return true;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return false;
+    }
+    jdbi.useHandle(h -> tables.forEach(t -> {
+      if (!t.matches("[a-z_]{1,63}")) {
+        throw new IllegalArgumentException("not a table name: " + t);
+      }
+      h.execute("VACUUM " + t);
+    }));
+    return true;
+  }
+
   public boolean ping() {
     try {
       return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;

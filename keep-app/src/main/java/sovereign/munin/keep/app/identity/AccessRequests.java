@@ -97,7 +97,8 @@ public final class AccessRequests {
       String action = denyReason != null ? "access.deny" : "access.approve";
       AuditEvent e = new AuditEvent(approver.id(), action, "success", "access-request:" + id, before.project(),
           null, Map.of("status", after.status().name(), "approvals", (long) after.approvals().size()), null, null);
-      audit.record(h, denyReason == null ? e : e.withPersonal(approver.id(), Map.of("reason", denyReason)));
+      // A denial's reason is free text about the requester: sealed under the requester, so erasing them reaches it.
+      audit.record(h, denyReason == null ? e : e.withPersonal(before.requester(), Map.of("reason", denyReason)));
       return null;
     });
     return after;

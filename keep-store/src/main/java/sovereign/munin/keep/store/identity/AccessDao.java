@@ -66,4 +66,9 @@ public interface AccessDao {
 
   @SqlUpdate("UPDATE access_grant SET last_reviewed_at = :at WHERE id = :id")
   int recertify(@Bind("id") String id, @Bind("at") long at);
+
+  /** Erasure: the free text of every request by {@code requester}, and of the denials of those requests. */
+  @SqlUpdate("UPDATE access_request SET reason = '[erased]', denied_reason = CASE WHEN denied_reason IS NULL THEN "
+      + "NULL ELSE '[erased]' END WHERE requester = :requester")
+  int eraseText(@Bind("requester") String requester);
 }

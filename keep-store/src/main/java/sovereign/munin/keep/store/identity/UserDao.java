@@ -30,6 +30,14 @@ public interface UserDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM keep_user ORDER BY name")
   List<UserRow> list();
 
+  /**
+   * Erasure: a disabled user's name replaced, its sign-in secrets cleared; 1 when the user was disabled and is
+   * changed.
+   */
+  @SqlUpdate("UPDATE keep_user SET name = :name, password_hash = 'erased', totp_secret = NULL, totp_confirmed = 0 "
+      + "WHERE id = :id AND disabled = 1")
+  int erase(@Bind("id") String id, @Bind("name") String name);
+
   @SqlUpdate("UPDATE keep_user SET failed_logins = :count, last_failed_at = :at WHERE id = :id")
   int recordFailures(@Bind("id") String id, @Bind("count") int count, @Bind("at") Long at);
 
