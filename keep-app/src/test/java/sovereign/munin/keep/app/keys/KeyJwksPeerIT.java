@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sovereign.munin.keep.app.KeepInstance;
@@ -109,7 +108,7 @@ class KeyJwksPeerIT {
       }
       keyHex = HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(material));
     }
-    requireCryptography();
+    sovereign.munin.keep.testkit.PythonCryptography.require();
     Path script = resource("decrypt_managed.py");
     Process p = new ProcessBuilder("python3", script.toString(), keyHex, keyId, sealed.toString())
         .redirectErrorStream(true).start();
@@ -142,7 +141,7 @@ class KeyJwksPeerIT {
         new java.io.ByteArrayInputStream(plain), out);
     Path whole = Files.write(base.resolve("stream"), out.toByteArray());
     Path cut = Files.write(base.resolve("cut"), java.util.Arrays.copyOf(out.toByteArray(), 7 + 3 * (65536 + 16)));
-    requireCryptography();
+    sovereign.munin.keep.testkit.PythonCryptography.require();
     Path script = resource("open_stream.py");
     Process p = new ProcessBuilder("python3", script.toString(), HexFormat.of().formatHex(key), whole.toString())
         .redirectErrorStream(true).start();
@@ -176,24 +175,11 @@ class KeyJwksPeerIT {
 
   private List<String> python(Path cases) throws IOException, InterruptedException {
     Path script = resource("verify_jwk.py");
-    requireCryptography();
+    sovereign.munin.keep.testkit.PythonCryptography.require();
     Process p = new ProcessBuilder("python3", script.toString(), cases.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     return out.lines().toList();
-  }
-
-  /** Skips (under CI=true: fails, through CiMustRun) when python3 or its cryptography package is missing. */
-  private static void requireCryptography() throws InterruptedException {
-    Process check;
-    try {
-      check = new ProcessBuilder("python3", "-c", "import cryptography").redirectErrorStream(true).start();
-    } catch (IOException e) {
-      Assumptions.abort("python3 is not installed: " + e.getMessage());
-      return;
-    }
-    boolean present = check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
-    Assumptions.assumeTrue(present, "Python's cryptography package is missing (apt-get install python3-cryptography)");
   }
 }
