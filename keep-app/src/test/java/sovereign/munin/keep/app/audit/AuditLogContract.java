@@ -327,6 +327,43 @@ abstract class AuditLogContract {
     assertThat(instance.integrityAlarms().current()).extracting(IntegrityAlarms.Alarm::kind).containsExactly("fork");
   }
 
+  @Test
+  void historyResignedWithNewKeys_passesOnItsOwnKeys_failsOnThePinnedOnes() throws Exception {
+    record(4);
+    instance.sequencer().integrateAll(10);
+    var pinned = AuditPins.read(instance.dataDirectory()).orElseThrow();
+    assertThat(pinned).extracting(sovereign.munin.keep.log.VerifierKey::vkey)
+        .containsExactlyInAnyOrderElementsOf(LogKeys.verifierKeys(instance.state()).stream()
+            .map(sovereign.munin.keep.log.VerifierKey::vkey).toList());
+    // The attacker's own pair of keys, stored in the database, and every checkpoint signed again with them.
+    String origin = LogKeys.origin(instance.config().instanceId());
+    var gen = java.security.KeyPairGenerator.getInstance("Ed25519");
+    var ml = java.security.KeyPairGenerator.getInstance("ML-DSA-65");
+    var forgers = List.of(sovereign.munin.keep.log.NoteSigner.ed25519(origin, gen.generateKeyPair()),
+        sovereign.munin.keep.log.NoteSigner.mlDsa65(origin, ml.generateKeyPair()));
+    instance.state().transaction(h -> {
+      for (var row : h.attach(sovereign.munin.keep.store.audit.AuditCheckpointDao.class).all()) {
+        try {
+          String text = sovereign.munin.keep.log.Note.parse(row.note().getBytes(StandardCharsets.UTF_8)).text();
+          h.createUpdate("UPDATE audit_checkpoint SET note = :n WHERE tree_size = :s").bind("n", new String(
+              sovereign.munin.keep.log.Note.sign(text, forgers).encode(), StandardCharsets.UTF_8))
+              .bind("s", row.treeSize()).execute();
+        } catch (sovereign.munin.keep.log.LogException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      h.createUpdate("UPDATE audit_log_key SET vkey = :v WHERE kind = 'ed25519'")
+          .bind("v", forgers.get(0).verifierKey().vkey()).execute();
+      h.createUpdate("UPDATE audit_log_key SET vkey = :v WHERE kind = 'ml-dsa-65'")
+          .bind("v", forgers.get(1).verifierKey().vkey()).execute();
+      return null;
+    });
+
+    assertThat(verify().problems()).as("the database's own keys accept the rewritten history").isEmpty();
+    VerifyReport onPins = new AuditVerifier(instance.state(), origin, pinned).verify(n -> { });
+    assertThat(onPins.problems()).isNotEmpty();
+  }
+
   /** A literal for the engine under test. */
   protected abstract String blob(String text);
 
