@@ -59,6 +59,16 @@ public final class KeepInstance implements AutoCloseable {
     this.sequencer = new Sequencer(state, keys, seal, config.instanceId(), clock, SEQUENCER_BATCH, eventMacs, alarms,
         auditHead);
     this.audit = new AuditLog(state, keys, seal, eventMacs, clock, rng, sequencer::signal);
+    var pinned = sovereign.munin.keep.app.audit.AuditPins.read(dir);
+    if (pinned.isPresent() && !vkeys(pinned.get()).equals(vkeys(sovereign.munin.keep.app.audit.LogKeys
+        .verifierKeys(state)))) {
+      alarms.note("log-keys-changed", "the verifier keys stored in the state database are not the ones pinned in "
+          + sovereign.munin.keep.app.audit.AuditPins.file(dir) + "; verification uses the pinned ones");
+    }
+  }
+
+  private static java.util.Set<String> vkeys(java.util.List<sovereign.munin.keep.log.VerifierKey> keys) {
+    return keys.stream().map(sovereign.munin.keep.log.VerifierKey::vkey).collect(java.util.stream.Collectors.toSet());
   }
 
   /** Opens an initialised data directory, sealed; a dev instance unseals itself from its dev file. */
@@ -227,7 +237,9 @@ public final class KeepInstance implements AutoCloseable {
 
   /** The log's own verifier keys (current and retired). */
   public java.util.List<sovereign.munin.keep.log.VerifierKey> logVerifierKeys() {
-    return sovereign.munin.keep.app.audit.LogKeys.verifierKeys(state);
+    // The keys pinned at init, not the database's copy: a history rewritten with new keys carries its own.
+    return sovereign.munin.keep.app.audit.AuditPins.read(dir)
+        .orElseGet(() -> sovereign.munin.keep.app.audit.LogKeys.verifierKeys(state));
   }
 
   /** Verifies the whole audit log against its checkpoints and verifier keys. */

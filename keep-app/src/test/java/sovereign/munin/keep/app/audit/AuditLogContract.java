@@ -362,6 +362,16 @@ abstract class AuditLogContract {
     assertThat(verify().problems()).as("the database's own keys accept the rewritten history").isEmpty();
     VerifyReport onPins = new AuditVerifier(instance.state(), origin, pinned).verify(n -> { });
     assertThat(onPins.problems()).isNotEmpty();
+    // The server, started again, says so and verifies (and serves) the pinned keys.
+    java.nio.file.Path dir = instance.dataDirectory().root();
+    instance.close();
+    instance = TestInstances.open(dir);
+    assertThat(instance.integrityAlarms().current()).extracting(IntegrityAlarms.Alarm::kind)
+        .contains("log-keys-changed");
+    assertThat(instance.logVerifierKeys()).extracting(sovereign.munin.keep.log.VerifierKey::vkey)
+        .containsExactlyInAnyOrderElementsOf(pinned.stream().map(sovereign.munin.keep.log.VerifierKey::vkey)
+            .toList());
+    assertThat(instance.auditVerifier().verify(n -> { }).problems()).isNotEmpty();
   }
 
   /** A literal for the engine under test. */
