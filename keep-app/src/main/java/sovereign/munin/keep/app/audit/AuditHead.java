@@ -32,18 +32,18 @@ public final class AuditHead {
     this.file = file;
   }
 
-  /** The head, or empty before the first checkpoint was kept. */
+  /** The head, the further ahead of the two copies, or empty before the first checkpoint was kept. */
   public Optional<Head> read() {
-    Optional<Head> stored = keys.read(h -> h.attach(AuditKeyDao.class).head())
-        .map(r -> new Head(r.treeSize(), r.root(), "the key store"));
-    Optional<Head> written = fromFile();
-    if (stored.isEmpty()) {
-      return written;
-    }
-    if (written.isEmpty()) {
-      return stored;
-    }
-    return Optional.of(written.get().size() > stored.get().size() ? written.get() : stored.get());
+    return both().stream().max(java.util.Comparator.comparingLong(Head::size));
+  }
+
+  /** Both copies that exist: the sequencer checks each against the tree, so either one changed is noticed. */
+  public java.util.List<Head> both() {
+    java.util.List<Head> out = new java.util.ArrayList<>(2);
+    keys.read(h -> h.attach(AuditKeyDao.class).head()).map(r -> new Head(r.treeSize(), r.root(), "the key store"))
+        .ifPresent(out::add);
+    fromFile().ifPresent(out::add);
+    return out;
   }
 
   /** Moves the head forward after a checkpoint was committed; never backwards. */

@@ -62,7 +62,7 @@ public final class Sequencer implements AutoCloseable {
   private List<NoteSigner> signers;
   private long signersEpoch = -1;
   private CompactRange range;
-  private java.util.Optional<AuditHead.Head> signedHead = java.util.Optional.empty();
+  private List<AuditHead.Head> signedHeads = List.of();
   private volatile java.util.function.Consumer<Round> listener = r -> { };
 
   public Sequencer(Database state, Database keys, SealState seal, String instanceId, Clock clock, int maxBatch,
@@ -201,7 +201,7 @@ public final class Sequencer implements AutoCloseable {
   private Prepared prepare(Handle h, List<NoteSigner> s) {
     // The head is read before the log: a head that another node advances from here on is at most the size read
     // next, so a concurrent checkpoint is never taken for a rollback.
-    signedHead = head.read();
+    signedHeads = head.both();
     long size = AuditWrites.latestSize(h);
     List<PendingLeaf> pending = AuditWrites.pending(h, maxBatch);
     if (pending.isEmpty()) {
@@ -318,21 +318,18 @@ public final class Sequencer implements AutoCloseable {
         throw stopped();
       }
     }
-    var signed = signedHead;
-    if (signed.isEmpty()) {
-      return;
-    }
-    var hd = signed.get();
-    if (hd.size() > size) {
-      alarms.stop("rollback", "the log holds " + size + " events, but this instance signed a checkpoint of size "
-          + hd.size() + " (kept in " + hd.where() + "): the state database was rolled back");
-      throw stopped();
-    }
-    Hash atHead = hd.size() == size ? root : new MerkleTree(new DbHashReader(h)).rootHash(hd.size());
-    if (!java.util.Arrays.equals(atHead.bytes(), hd.root())) {
-      alarms.stop("fork", "the log's root at size " + hd.size() + " is not the one this instance signed (kept in "
-          + hd.where() + "): the history was rewritten");
-      throw stopped();
+    for (AuditHead.Head hd : signedHeads) {
+      if (hd.size() > size) {
+        alarms.stop("rollback", "the log holds " + size + " events, but this instance signed a checkpoint of size "
+            + hd.size() + " (kept in " + hd.where() + "): the state database was rolled back");
+        throw stopped();
+      }
+      Hash atHead = hd.size() == size ? root : new MerkleTree(new DbHashReader(h)).rootHash(hd.size());
+      if (!java.util.Arrays.equals(atHead.bytes(), hd.root())) {
+        alarms.stop("fork", "the log's root at size " + hd.size() + " is not the one this instance signed (kept "
+            + "in " + hd.where() + "): the history or that copy of the head was rewritten");
+        throw stopped();
+      }
     }
   }
 

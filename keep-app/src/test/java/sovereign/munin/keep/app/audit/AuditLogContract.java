@@ -374,6 +374,28 @@ abstract class AuditLogContract {
     assertThat(instance.auditVerifier().verify(n -> { }).problems()).isNotEmpty();
   }
 
+  @Test
+  void aChangedCopyOfTheHead_isNoticed_eachCopyIsCheckedAgainstTheTree() throws Exception {
+    record(3);
+    instance.sequencer().integrateAll(10);
+    long size = new AuditReader(instance.state()).latest().orElseThrow().treeSize();
+    String origin = LogKeys.origin(instance.config().instanceId());
+    var other = new sovereign.munin.keep.log.Checkpoint(origin, size, Hash.ofLeaf(new byte[] {1}));
+    var signer = sovereign.munin.keep.log.NoteSigner.ed25519(origin,
+        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+    java.nio.file.Files.write(AuditPins.headFile(instance.dataDirectory()),
+        sovereign.munin.keep.log.Note.sign(other.text(), List.of(signer)).encode());
+    java.nio.file.Path dir = instance.dataDirectory().root();
+    instance.close();
+    instance = TestInstances.open(dir);
+    record(1);
+
+    assertThatThrownBy(() -> instance.sequencer().integrateAll(10))
+        .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("audit-integrity-alarm"));
+    assertThat(instance.integrityAlarms().current()).singleElement()
+        .satisfies(a -> assertThat(a.detail()).contains("audit-head.note"));
+  }
+
   /** A literal for the engine under test. */
   protected abstract String blob(String text);
 
