@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import sovereign.munin.keep.app.KeepException;
 
 /** {@code keep audit checkpoint}: the latest signed checkpoint and its witnesses. */
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
@@ -16,10 +18,17 @@ final class AuditCheckpointCommand implements Callable<Integer> {
   @ParentCommand AuditCommand audit;
   @Spec CommandSpec spec;
 
+  @Option(names = "--size", paramLabel = "N",
+      description = "The checkpoint of this tree size (for example the one an export carried); default the newest.")
+  Long size;
+
   @Override
   public Integer call() {
     KeepCommand keep = audit.keep;
-    JsonNode cp = keep.api().get("/api/v1/audit/checkpoint", keep.token());
+    if (size != null && size < 1) {
+      throw KeepException.badInput("bad-size", "--size is a tree size, at least 1");
+    }
+    JsonNode cp = keep.api().get("/api/v1/audit/checkpoint" + (size == null ? "" : "?size=" + size), keep.token());
     PrintWriter out = spec.commandLine().getOut();
     if (keep.json) {
       Output.json(out, cp);

@@ -19,9 +19,10 @@ final class AuditSearchCommand implements Callable<Integer> {
   @ParentCommand AuditCommand audit;
   @Spec CommandSpec spec;
 
-  @Option(names = "--actor") String actor;
-  @Option(names = "--action") String action;
-  @Option(names = "--project") String project;
+  @Option(names = "--actor", paramLabel = "NAME", description = "A user's name (or an actor as recorded, e.g. "
+      + "token:ID).") String actor;
+  @Option(names = "--action", paramLabel = "ACTION", description = "e.g. user.create, key.sign.") String action;
+  @Option(names = "--project", paramLabel = "NAME", description = "A project's name.") String project;
   @Option(names = "--since", paramLabel = "TIME", description = "ISO-8601 instant, e.g. 2026-11-23T00:00:00Z") String since;
   @Option(names = "--until", paramLabel = "TIME") String until;
   @Option(names = "--limit", defaultValue = "100", description = "At most this many events (1..1000, default 100).") int limit;
@@ -42,9 +43,12 @@ final class AuditSearchCommand implements Callable<Integer> {
       return 0;
     }
     for (JsonNode e : events) {
-      out.printf("%6d  %s  %-14s %-28s %-8s %s%n", e.path("leafIndex").asLong(), e.path("time").asText(),
-          e.path("actor").asText(), e.path("action").asText(), e.path("outcome").asText(),
-          e.path("project").isNull() ? "" : e.path("project").asText());
+      // Names for people; --json carries the ids beside them.
+      String who = e.hasNonNull("actorName") ? e.path("actorName").asText() : e.path("actor").asText();
+      String where = e.hasNonNull("projectName") ? e.path("projectName").asText()
+          : e.path("project").isNull() ? "" : e.path("project").asText();
+      out.printf("%6d  %s  %-14s %-28s %-8s %s%n", e.path("leafIndex").asLong(), e.path("time").asText(), who,
+          e.path("action").asText(), e.path("outcome").asText(), where);
     }
     out.println(events.size() + " event(s)");
     return 0;

@@ -15,14 +15,25 @@ public final class Main {
 
   /** Runs one command line and returns its exit status (also used by tests, in-process). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(new KeepCommand());
+    KeepCommand root = new KeepCommand();
+    CommandLine cmd = new CommandLine(root);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler((e, line, parse) -> {
-      line.getErr().println("keep: " + message(e));
+      int code = exitCode(e);
+      if (root.json) {
+        // Scripts asked for JSON: the error is JSON too, on stderr, with the problem type to branch on.
+        java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", e instanceof KeepException ke ? ke.type() : "internal");
+        problem.put("detail", message(e));
+        problem.put("exit", code);
+        Output.json(line.getErr(), java.util.Map.of("error", problem));
+      } else {
+        line.getErr().println("keep: " + message(e));
+      }
       line.getErr().flush();
-      return exitCode(e);
+      return code;
     });
     return cmd.execute(args);
   }

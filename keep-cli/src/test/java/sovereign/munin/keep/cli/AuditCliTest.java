@@ -35,7 +35,7 @@ class AuditCliTest {
   void start() {
     data = TestInstances.dev(base, null, null).dataDir();
     instance = TestInstances.open(data);
-    sovereign.munin.keep.app.TestCallers.cliOperator(instance);
+    sovereign.munin.keep.app.TestCallers.cliOperator(instance, "payments");
     server = KeepServer.start(instance, ListenAddress.parse("127.0.0.1:0"));
   }
 
@@ -52,9 +52,12 @@ class AuditCliTest {
   }
 
   private void changes(int n) {
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance,
+        sovereign.munin.keep.governance.SessionPolicy.DEFAULT);
+    String projectId = identity.projects().byName("payments").id();
     for (int i = 0; i < n; i++) {
       instance.audit().recordNow(AuditEvent.success("user-7", "project.update", "project:payments",
-          Map.of("field", "owner")).inProject("payments"));
+          Map.of("field", "owner")).inProject(projectId));
     }
     instance.sequencer().integrateAll(10);
   }
@@ -63,7 +66,7 @@ class AuditCliTest {
   void readmeFlow_proveExportVerifyWitnessEraseVerify() throws Exception {
     changes(40);
     long exported = instance.sequencer().latest().orElseThrow().treeSize();
-    CliRun search = keep("audit", "search", "--project", "payments", "--json");
+    CliRun search = keep("audit", "search", "--project", "payments", "--action", "project.update", "--json");
     assertThat(JSON.readTree(search.out())).hasSize(40);
     CliRun proof = keep("audit", "proof", "--index", "12", "--json");
     assertThat(proof.exit()).as(proof.err()).isZero();
@@ -216,5 +219,37 @@ class AuditCliTest {
     assertThat(erased.out()).contains("account and request row(s) cleared");
     assertThat(keep("audit", "erase", "--user", "carol.jones").exit()).as("the name is gone").isNotZero();
     assertThat(keep("audit", "erase", "--user", "x", "--subject", "y").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void searchByNames_checkpointBySize_andJsonErrors() throws Exception {
+    var identity = sovereign.munin.keep.app.identity.Identity.of(instance,
+        sovereign.munin.keep.governance.SessionPolicy.DEFAULT);
+    identity.users().create("test", "sam", "developer"); // recorded as user:<id> by the first admin
+    changes(3);
+    CliRun bySam = keep("audit", "search", "--action", "user.create", "--json");
+    String samId = identity.users().byName("sam").id();
+    assertThat(JSON.readTree(bySam.out()).toString()).contains("user:" + samId);
+    CliRun byProject = keep("audit", "search", "--project", "payments", "--action", "project.update");
+    assertThat(byProject.exit()).as(byProject.err()).isZero();
+    assertThat(byProject.out()).contains("3 event(s)").contains("payments").doesNotContain("p_");
+    CliRun json = keep("audit", "search", "--project", "payments", "--action", "project.update", "--json");
+    assertThat(JSON.readTree(json.out()).get(0).path("projectName").asText()).isEqualTo("payments");
+    assertThat(JSON.readTree(json.out()).get(0).path("project").asText()).startsWith("p_");
+    CliRun nobody = keep("audit", "search", "--actor", "nobody-here");
+    assertThat(nobody.exit()).isEqualTo(1);
+    assertThat(nobody.err()).contains("no user named 'nobody-here'");
+
+    long size = instance.sequencer().latest().orElseThrow().treeSize();
+    changes(1);
+    CliRun older = keep("audit", "checkpoint", "--size", Long.toString(size));
+    assertThat(older.exit()).as(older.err()).isZero();
+    assertThat(older.out()).contains("tree size " + size + ",");
+    CliRun missing = keep("audit", "checkpoint", "--size", "999999", "--json");
+    assertThat(missing.exit()).isEqualTo(1);
+    JsonNode problem = JSON.readTree(missing.err()).path("error");
+    assertThat(problem.path("type").asText()).isEqualTo("no-checkpoint");
+    assertThat(problem.path("exit").asInt()).isEqualTo(1);
+    assertThat(problem.path("detail").asText()).contains("no checkpoint of size 999999");
   }
 }

@@ -27,7 +27,7 @@ final class AuditRoutes {
 
   private AuditRoutes() {}
 
-  static void register(RouteTable t, KeepInstance instance) {
+  static void register(RouteTable t, KeepInstance instance, sovereign.munin.keep.app.identity.Identity id) {
     AuditReader reader = instance.auditReader();
     Witnesses witnesses = instance.witnesses();
     String origin = LogKeys.origin(instance.config().instanceId());
@@ -81,12 +81,20 @@ final class AuditRoutes {
           "hashes", proof.hashes().stream().map(Hash::toBase64).toList()));
     });
     t.get("/api/v1/audit/events").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
-        .does("Search audit events", (ctx, caller) -> {
+        .does("Search audit events; \"actor\" and \"project\" take names (or ids), answers name both",
+            (ctx, caller) -> {
       Long limit = Params.optionalLong(ctx, "limit", 1, 1000);
-      var q = new AuditReader.Query(Params.optionalText(ctx, "actor", 200), Params.optionalText(ctx, "action", 200),
-          Params.optionalText(ctx, "project", 200), Params.time(ctx, "since", 0), Params.time(ctx, "until",
-          Long.MAX_VALUE), limit == null ? 100 : limit.intValue());
-      ctx.json(reader.search(q).stream().map(AuditRoutes::event).toList());
+      var names = new Names(id);
+      var q = new AuditReader.Query(names.actorId(Params.optionalText(ctx, "actor", 200)),
+          Params.optionalText(ctx, "action", 200), names.projectId(Params.optionalText(ctx, "project", 200)),
+          Params.time(ctx, "since", 0), Params.time(ctx, "until", Long.MAX_VALUE), limit == null ? 100
+          : limit.intValue());
+      ctx.json(reader.search(q).stream().map(e -> {
+        Map<String, Object> m = event(e);
+        m.put("actorName", names.actorName(e.actor()));
+        m.put("projectName", e.project() == null ? null : names.projectName(e.project()));
+        return m;
+      }).toList());
     });
     t.post("/api/v1/audit/verify").needs(Permission.AUDIT_READ).by(CallerKind.ALL_BUT_KEY_TOKENS)
         .does("Verify the whole log", (ctx, caller) -> {
@@ -165,5 +173,63 @@ final class AuditRoutes {
     m.put("outcome", r.outcome());
     m.put("entry", r.entryText());
     return m;
+  }
+
+  /**
+   * People type and read names; the log stores ids ({@code user:<id>}, project ids). Resolves both ways, once per
+   * id in a request.
+   */
+  private static final class Names {
+    private final sovereign.munin.keep.app.identity.Identity id;
+    private final Map<String, String> users = new java.util.HashMap<>();
+    private final Map<String, String> projects = new java.util.HashMap<>();
+
+    Names(sovereign.munin.keep.app.identity.Identity id) {
+      this.id = id;
+    }
+
+    /** A user name becomes {@code user:<id>}; anything with a colon (user:, token:, system) is kept. */
+    String actorId(String actor) {
+      if (actor == null || actor.contains(":") || actor.equals("system") || actor.equals("init")) {
+        return actor;
+      }
+      try {
+        return "user:" + id.users().byName(actor).id();
+      } catch (KeepException e) {
+        throw new KeepException(KeepException.Kind.NOT_FOUND, "user-not-found", "no user named '" + actor
+            + "' (give a user name, or an actor as the log records it, such as user:u_... or token:...)");
+      }
+    }
+
+    String projectId(String project) {
+      if (project == null) {
+        return null;
+      }
+      return id.projects().find(project).map(p -> p.id()).orElseThrow(() -> new KeepException(
+          KeepException.Kind.NOT_FOUND, "project-not-found", "no project named '" + project + "'"));
+    }
+
+    String actorName(String actor) {
+      if (actor == null || !actor.startsWith("user:")) {
+        return actor;
+      }
+      return users.computeIfAbsent(actor, a -> {
+        try {
+          return id.users().byId(a.substring("user:".length())).name();
+        } catch (KeepException e) {
+          return a;
+        }
+      });
+    }
+
+    String projectName(String projectId) {
+      return projects.computeIfAbsent(projectId, p -> {
+        try {
+          return id.projects().byId(p).name();
+        } catch (KeepException e) {
+          return p;
+        }
+      });
+    }
   }
 }

@@ -100,7 +100,7 @@ public final class KeepServer implements AutoCloseable {
     // The router tries routes in the order they were added: the key uses, the busiest calls, go first.
     KeyUseRoutes.register(table, ops, resources);
     SysRoutes.register(table, instance);
-    AuditRoutes.register(table, instance);
+    AuditRoutes.register(table, instance, identity);
     AuthRoutes.register(table, identity);
     MfaRoutes.register(table, identity, resources);
     WebAuthnRoutes.register(table, identity);
