@@ -57,6 +57,7 @@ final class AccessCommand implements Runnable {
   }
 
   @Command(name = "review", mixinStandardHelpOptions = true,
+      header = "Decide open access-review items: keep or revoke a grant.",
       description = {"Open access-review items you may decide; with --review R and --keep or --revoke GRANT,",
           "re-certify or revoke one grant (what nobody re-certifies by the deadline is revoked)."})
   int review(@Option(names = "--review", paramLabel = "R") String review,

@@ -18,6 +18,7 @@ import sovereign.munin.keep.log.VerifiedCheckpoint;
 
 /** {@code keep audit consistency}: prove the log only grew between two checkpoints, checked here. */
 @Command(name = "consistency", mixinStandardHelpOptions = true,
+    header = "Prove that the log only grew between two checkpoints, verified here.",
     description = {"Fetch the proof that the log at one checkpoint size is a prefix of a later one, and verify",
         "locally: both checkpoints' signatures and the RFC 9162 consistency proof between their roots."})
 final class AuditConsistencyCommand implements Callable<Integer> {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code keep audit erase}: GDPR erasure of one data subject's personal fields. */
 @Command(name = "erase", mixinStandardHelpOptions = true,
+    header = "Erase a data subject's or a user's personal data; every proof stays valid.",
     description = {"Erase everything personal the audit log holds about one data subject: their key is destroyed",
         "and the sealed fields deleted. The log keeps salted commitments, so every proof stays valid.",
         "The erasure itself is logged."})

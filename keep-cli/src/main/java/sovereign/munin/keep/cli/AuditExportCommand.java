@@ -17,6 +17,7 @@ import sovereign.munin.keep.log.export.ExportSummary;
 
 /** {@code keep audit export DIR}: write the log as C2SP tlog-tiles for removable media. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+    header = "Export the log at its latest checkpoint as a C2SP tlog-tiles directory.",
     description = {"Write the audit log at its latest checkpoint to DIR as a C2SP tlog-tiles directory",
         "(checkpoint, tiles, entry bundles), for USB. DIR must not exist or be empty; it appears complete or not",
         "at all. Reads the data directory's database directly. Verify it anywhere with 'keep audit verify-export'."})

@@ -19,6 +19,7 @@ import sovereign.munin.keep.app.KeepException;
 
 /** {@code keep audit import-cosignatures DIR}: attach witnesses' cosignatures brought back on removable media. */
 @Command(name = "import-cosignatures", mixinStandardHelpOptions = true,
+    header = "Attach witnesses' cosignatures from an export to the log.",
     description = {"Import every DIR/cosignatures/*.cosig written by 'keep witness cosign' and attach the",
         "cosignatures that verify with registered witness keys to the matching checkpoint."})
 final class AuditImportCosignaturesCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code keep audit key}: the log's verifier keys in signed-note form, for offline verifiers and witnesses. */
 @Command(name = "key", mixinStandardHelpOptions = true,
+    header = "Print the audit log's verifier keys, one vkey per line.",
     description = {"Print the audit log's verifier keys (<origin>+<keyid>+<base64>), one per line:",
         "an Ed25519 key (signed-note type 0x01) and an ML-DSA-65 key. Verifiers require both by default."})
 final class AuditKeyCommand implements Callable<Integer> {

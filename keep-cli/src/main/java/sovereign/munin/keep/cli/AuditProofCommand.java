@@ -21,6 +21,7 @@ import sovereign.munin.keep.log.VerifiedCheckpoint;
 
 /** {@code keep audit proof}: fetch an inclusion proof and check it here, against the signed checkpoint. */
 @Command(name = "proof", mixinStandardHelpOptions = true,
+    header = "Prove that one event is in the log, verified here against the signed checkpoint.",
     description = {"Fetch the proof that one event is in the log, and verify it locally: the entry's hash, the",
         "proof against the checkpoint root, and the checkpoint's Ed25519 and ML-DSA-65 signatures."})
 final class AuditProofCommand implements Callable<Integer> {

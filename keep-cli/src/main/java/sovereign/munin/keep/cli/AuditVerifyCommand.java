@@ -17,6 +17,7 @@ import sovereign.munin.keep.log.VerifierKey;
 
 /** {@code keep audit verify}: recompute the whole log from the stored events and check everything. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+    header = "Recompute the whole log from the database and check every hash and signature.",
     description = {"Recompute the Merkle tree from every stored event of the data directory's database and check",
         "every stored hash and every signed checkpoint. Works on the database directly (no unseal needed, the",
         "server may be running). Exit 0 when all is consistent, 1 with one line per problem otherwise."})

@@ -23,6 +23,7 @@ import sovereign.munin.keep.log.export.TlogExportVerifier;
 
 /** {@code keep audit verify-export}: check an exported audit log with nothing but its files and the log's keys. */
 @Command(name = "verify-export", mixinStandardHelpOptions = true,
+    header = "Verify an exported log offline, with no server or database.",
     description = {"Verify an exported audit log (a C2SP tlog-tiles directory) with no server",
         "and no database: the checkpoint's signatures, every entry bundle and tile",
         "recomputed from the entries, and the root. With --since, also prove that the",

@@ -19,8 +19,8 @@ import sovereign.munin.keep.app.config.KeepConfig;
         TrustCommand.class, LoginCommand.class, LogoutCommand.class, UserCommand.class, ProjectCommand.class,
         AccessCommand.class, MfaCommand.class, PasswordCommand.class, StepUpCommand.class, TokenCommand.class,
         picocli.CommandLine.HelpCommand.class},
-    footer = {"", "Exit status: 0 ok, 1 refused (bad input or state), 2 usage error, 3 sealed or unavailable,",
-        "4 not authorised, 70 internal error.",
+    footer = {"", "Exit status: 0 ok, 1 refused (bad input or state), 2 usage error,",
+        "3 sealed or unavailable, 4 not authorised, 70 internal error.",
         "Environment: KEEP_HOME (data directory), KEEP_SERVER, KEEP_CA, KEEP_TOKEN."})
 public final class KeepCommand implements Runnable {
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key archive}: retire a whole key, material kept encrypted. */
 @Command(name = "archive",
+    header = "Archive a key, or one retired version: it no longer signs or decrypts.",
     description = {"Archive a key, or with --version one retired version:",
         "its material stays encrypted, but it no longer signs, verifies or decrypts."})
 final class KeyArchiveCommand implements Callable<Integer> {

@@ -19,6 +19,7 @@ import sovereign.munin.keep.app.keys.BackupFiles;
 
 /** {@code keep key backup}: an encrypted offline backup of every key, for M of N custodians. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
+    header = "Write an encrypted backup of every key for M of N custodians.",
     description = {"Write an encrypted backup of every key to DIR: the payload sealed under a one-time key, that",
         "key Shamir-split so any --threshold M of the --recipients restore, each share encrypted to one",
         "custodian's hybrid ML-KEM-768 + X25519 public key; the manifest is signed by the root of trust.",

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key backup verify}: the restore drill, offline, importing nothing. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+    header = "Restore drill, offline: open a backup with custodians' keys and check it.",
     description = {"Restore drill, offline: check the manifest signature and hashes, decrypt the custodians'",
         "shares, recover the backup key and decrypt the payload; nothing is imported."})
 final class KeyBackupVerifyCommand implements Callable<Integer> {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code keep key custodian}: enrol one's own backup custodian key; others approve it. */
 @Command(name = "custodian", mixinStandardHelpOptions = true,
+    header = "Backup custodians: enrol your own key; two others approve it.",
     description = {"Backup custodians: each person enrols their own key ('enrol --pub NAME.pub'); two other people",
         "who manage keys approve it ('approve KEYID'); only approved keys receive a share of a backup."},
     subcommands = {KeyCustodianCommand.Enrol.class, KeyCustodianCommand.ListAll.class,

@@ -19,6 +19,7 @@ import sovereign.munin.keep.app.config.PrivateFiles;
 
 /** {@code keep key datakey}: a fresh AES-256 data key, in the clear and encrypted under a managed key. */
 @Command(name = "datakey", mixinStandardHelpOptions = true,
+    header = "Make an AES-256 data key for envelope encryption, and its encrypted copy.",
     description = {"Make a new AES-256 data key for envelope encryption: the encrypted copy (store it beside your",
         "data; 'keep key decrypt' gives the key back) and, unless --encrypted-only, the key itself (owner-only)."})
 final class KeyDataKeyCommand implements Callable<Integer> {

@@ -16,6 +16,7 @@ import sovereign.munin.keep.app.config.PrivateFiles;
 
 /** {@code keep key decrypt}: a ciphertext made by {@code keep key encrypt}, opened by the server. */
 @Command(name = "decrypt", mixinStandardHelpOptions = true,
+    header = "Decrypt a file made by 'keep key encrypt' into a new owner-only file.",
     description = {"Decrypt a file made by 'keep key encrypt' with the version that encrypted it (active or in its",
         "overlap). The plaintext is written owner-only and never over an existing file."})
 final class KeyDecryptCommand implements Callable<Integer> {

@@ -7,6 +7,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key destroy}: wipe a key's material for good. */
 @Command(name = "destroy",
+    header = "Destroy a key's material for good (a whole key needs a second person).",
     description = {"Destroy every version of a key for good, or with --version one archived or compromised",
         "version: material wiped, metadata and revocations kept. A whole key must be archived first, and",
         "takes two people: the first run asks, a second person's run (within 7 days) destroys it."})

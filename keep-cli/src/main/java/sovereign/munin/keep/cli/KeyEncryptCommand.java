@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key encrypt}: a file encrypted by the server under the key's active version. */
 @Command(name = "encrypt", mixinStandardHelpOptions = true,
+    header = "Encrypt a file with an encryption key's active version.",
     description = {"Encrypt a file with an encryption key's active version (aes-256-gcm, or ml-kem-768-x25519 to its",
         "public key). The ciphertext names its version, so it decrypts after rotation too. A file over 512 KiB",
         "(or any with --stream) is encrypted here in 64 KiB segments under a fresh data key that the server",

@@ -14,6 +14,7 @@ import sovereign.munin.keep.app.KeepException;
 
 /** {@code keep key export-public}: a version's public key as PEM (SPKI). */
 @Command(name = "export-public",
+    header = "Export a public key as PEM, or the key's JWK Set.",
     description = {"Export a public key as PEM (SPKI; its key id is the SHA-256 of the SPKI DER), or with --jwks",
         "a signing key's public keys as a JWK Set (RFC 7517) for JOSE and JWT verifiers."})
 final class KeyExportPublicCommand implements Callable<Integer> {

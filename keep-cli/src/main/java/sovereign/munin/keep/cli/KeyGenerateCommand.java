@@ -24,6 +24,7 @@ import sovereign.munin.keep.crypto.Signatures;
 
 /** {@code keep key generate}: an offline key pair in files, no server involved. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
+    header = "Generate a key pair or secret offline, with no server.",
     description = {"Generate a key offline (no server): the private key goes to FILE (owner-only permissions),",
         "the public key to FILE.pub. Used e.g. for backup custodians' hybrid keys."})
 final class KeyGenerateCommand implements Callable<Integer> {

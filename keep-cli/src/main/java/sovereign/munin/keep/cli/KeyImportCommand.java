@@ -26,6 +26,7 @@ import sovereign.munin.keep.crypto.SecretBytes;
 
 /** {@code keep key import}: bring your own key material, with a second person's approval. */
 @Command(name = "import", mixinStandardHelpOptions = true,
+    header = "Bring your own key: one person asks, a second one approves.",
     description = {"Bring your own key (BYOK): 'request NAME --project P --type T --key FILE' encrypts the key to",
         "the instance's import key and asks for it; another person who manages keys in the project approves it",
         "('approve NAME', within 7 days) and only then is it a key. 'list' shows the requests that wait."},
@@ -41,6 +42,7 @@ final class KeyImportCommand implements Runnable {
   }
 
   @Command(name = "request", mixinStandardHelpOptions = true,
+      header = "Ask to import a key from its PEM files.",
       description = {"Ask to import a key. FILE is its private key in PEM, as 'keep key generate' writes it:",
           "PKCS#8 'PRIVATE KEY' for signature types, the hybrid private key for ml-kem-768-x25519, the secret for",
           "aes-256-gcm and hmac-sha256; the public key is read from --pub (default FILE.pub). The material is",

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key mac-verify}: checks a MAC made by {@code keep key mac}. */
 @Command(name = "mac-verify", mixinStandardHelpOptions = true,
+    header = "Check a MAC made by 'keep key mac'; exit 0 if valid, 1 if not.",
     description = {"Check a MAC made by 'keep key mac' with the version it names. Exit 0 if valid, 1 if not (the",
         "data changed, another key, or the version is archived or below the key's lowest decrypting version)."})
 final class KeyMacVerifyCommand implements Callable<Integer> {

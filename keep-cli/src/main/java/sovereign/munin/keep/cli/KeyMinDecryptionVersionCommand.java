@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key min-decryption-version}: close old versions for decryption, deliberately. */
 @Command(name = "min-decryption-version", mixinStandardHelpOptions = true,
+    header = "Close the versions below N for decryption, deliberately.",
     description = {"Close the versions below N of an encryption key for decryption; they still verify, and the",
         "floor only rises. Rewrap what they encrypted first ('keep key rewrap')."})
 final class KeyMinDecryptionVersionCommand implements Callable<Integer> {

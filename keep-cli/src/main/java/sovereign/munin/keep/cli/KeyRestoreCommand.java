@@ -17,6 +17,7 @@ import sovereign.munin.keep.crypto.SecretBytes;
 
 /** {@code keep key restore}: opens a backup with the custodians' keys and restores it into this instance. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
+    header = "Restore a backup into a fresh instance.",
     description = {"Restore a backup into this fresh instance: the custodians' keys recover the backup key on",
         "this machine; the server checks the manifest against --trust-root (the root of trust of the instance",
         "that made the backup), the payload and each key's restore probe, and re-seals every key under its own",

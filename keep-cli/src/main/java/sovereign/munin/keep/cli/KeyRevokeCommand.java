@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key revoke}: mark a key (or one version) compromised, at once. */
 @Command(name = "revoke",
+    header = "Revoke a compromised key version as of the compromise time.",
     description = {"Revoke a compromised key now. Signatures made at or after the compromise time stop verifying;",
         "earlier ones made by this server still verify. A compromise time in the future is refused."})
 final class KeyRevokeCommand implements Callable<Integer> {

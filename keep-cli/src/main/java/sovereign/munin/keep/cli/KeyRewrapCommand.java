@@ -15,6 +15,7 @@ import sovereign.munin.keep.app.KeepException;
 
 /** {@code keep key rewrap}: move a ciphertext to the key's active version without the plaintext leaving the server. */
 @Command(name = "rewrap", mixinStandardHelpOptions = true,
+    header = "Move a ciphertext to the key's active version; the plaintext stays on the server.",
     description = {"Re-encrypt a file made by 'keep key encrypt' under the key's active version: the server",
         "decrypts with the version that made it and encrypts again; the plaintext never leaves it. Rewrap old",
         "ciphertexts after a rotation, then close the old versions with 'keep key min-decryption-version'."})

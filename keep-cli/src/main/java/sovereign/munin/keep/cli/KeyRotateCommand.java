@@ -7,6 +7,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key rotate}: activate the next version now. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
+    header = "Rotate a key now: the next version becomes active.",
     description = {"Rotate now: the next version becomes active;",
         "the old one only verifies and decrypts during the overlap."})
 final class KeyRotateCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keep key verify}: checks a raw signature against a key's versions, revocations included. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+    header = "Verify a signature over a file; exit 0 if valid, 1 if not.",
     description = {"Verify a raw signature over a file against the key's versions. Exit 0 if valid, 1 if not",
         "(wrong signature, retired version, or made at or after a compromise). A file over 512 KiB (or any with",
         "--digest) is hashed here and only its digest is sent, as keep key sign does."})

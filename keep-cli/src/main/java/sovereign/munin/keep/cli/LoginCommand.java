@@ -18,6 +18,7 @@ import sovereign.munin.keep.app.config.PrivateFiles;
 
 /** {@code keep login}: password and TOTP code give an API token for this user, kept in DATA/cli.token. */
 @Command(name = "login", mixinStandardHelpOptions = true,
+    header = "Sign in with name, password and (if enrolled) a TOTP code.",
     description = {"Sign in with name, password and (if enrolled) a TOTP code. The token the server issues for",
         "the command line is written to DATA/cli.token (mode 0600); KEEP_TOKEN still overrides it."})
 final class LoginCommand implements Callable<Integer> {

@@ -14,6 +14,7 @@ import sovereign.munin.keep.app.KeepException;
 
 /** {@code keep mfa}: enrol TOTP from the command line (passkeys are enrolled in the web console). */
 @Command(name = "mfa", mixinStandardHelpOptions = true,
+    header = "Your second factor: TOTP or a passkey ('keep login' first).",
     description = {"Second factor for the signed-in user ('keep login' first):",
         "  keep mfa totp       start TOTP enrolment: an otpauth:// URI and its secret, shown once",
         "  keep mfa confirm    finish it with a first code: 10 recovery codes, shown once",
@@ -29,6 +30,7 @@ final class MfaCommand implements Runnable {
   }
 
   @Command(name = "totp", mixinStandardHelpOptions = true,
+      header = "Start TOTP enrolment for an authenticator app.",
       description = {"Start TOTP enrolment. Put the URI (or the secret) into an authenticator app, then run",
           "'keep mfa confirm' with the code it shows. Until confirmed, login does not ask for a code."})
   int totp() {

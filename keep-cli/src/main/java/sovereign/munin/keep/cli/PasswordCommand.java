@@ -11,6 +11,7 @@ import sovereign.munin.keep.app.KeepException;
 
 /** {@code keep password}: change the signed-in user's password (the one-time password first of all). */
 @Command(name = "password", mixinStandardHelpOptions = true,
+    header = "Change your password ('keep login' first).",
     description = {"Change your password ('keep login' first). Asks for the current one and the new one twice;",
         "without a terminal, reads the three lines from standard input."})
 final class PasswordCommand implements Callable<Integer> {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code keep step-up}: a fresh MFA check for the signed-in user's sensitive commands. */
 @Command(name = "step-up", mixinStandardHelpOptions = true,
+    header = "Give a TOTP or recovery code so sensitive commands work for a few minutes.",
     description = {"Give a TOTP (or recovery) code so that sensitive commands work for the next minutes",
         "([sessions] step_up_minutes, default 5): key use and administration, approvals, reviews, user",
         "administration, backups, audit erasure. 'keep login' with a code counts as one too."})

@@ -17,6 +17,7 @@ import sovereign.munin.keep.crypto.Pem;
 
 /** {@code keep trust verify}: checks a trust file, and optionally a signature by it, with no server at all. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+    header = "Check a trust file offline against the pinned root, and judge a signature.",
     description = {"Offline: check a trust file against the pinned root of trust and, with --key, judge a raw",
         "signature by the versions, validity and revocations it lists. Needs no server, token or data directory.",
         "Exit 0 if valid; 1 if the signature, the trust file or an input is not (the message says which)."})

@@ -17,6 +17,7 @@ import sovereign.munin.keep.app.config.ListenAddress;
 
 /** {@code keep up}: init if new (dev only), unseal (dev), and serve. */
 @Command(name = "up", mixinStandardHelpOptions = true,
+    header = "Start Munin Keep; with --dev, create, unseal and serve a dev instance.",
     description = {"Start Munin Keep. With --dev on a new data directory: create a dev instance, unseal it and",
         "serve it in one step. Without --dev: serve an existing instance (sealed until custodians unseal it)."})
 final class UpCommand implements Callable<Integer> {

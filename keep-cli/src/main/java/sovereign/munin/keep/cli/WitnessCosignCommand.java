@@ -23,6 +23,7 @@ import sovereign.munin.keep.log.witness.WitnessException;
 
 /** {@code keep witness cosign}: verify an exported audit log and, if it only grew, cosign its checkpoint. */
 @Command(name = "cosign", mixinStandardHelpOptions = true,
+    header = "Verify an export, check that the log only grew, and cosign its checkpoint.",
     description = {"Verify an exported audit log with the log's pinned keys and check that it",
         "extends the checkpoint this witness last cosigned for that log; then write",
         "DIR/cosignatures/<witness name>.cosig: the checkpoint text followed by this",

@@ -23,6 +23,7 @@ import sovereign.munin.keep.log.witness.WitnessKeys;
 
 /** {@code keep witness init}: create a witness's keys and empty state on the machine that will witness. */
 @Command(name = "init", mixinStandardHelpOptions = true,
+    header = "Create a witness: its Ed25519 and ML-DSA-65 keys in a directory.",
     description = {"Create a witness: an Ed25519 and an ML-DSA-65 key pair (private keys in",
         "witness-key.pem, readable by its owner only), their verifier keys in",
         "witness.vkeys, and an empty state/ folder. Give the printed verifier keys to",
