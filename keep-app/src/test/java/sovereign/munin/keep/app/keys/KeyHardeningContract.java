@@ -495,4 +495,24 @@ abstract class KeyHardeningContract {
           0, Long.MAX_VALUE, 100))).hasSize(2);
     }
   }
+
+  @Test
+  void revokeWithoutVersion_compromisesWhatExistedThen_notAVersionMadeAfterwards() throws Exception {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("release", "p", null, "ed25519", null, "t");
+      Instant compromise = Instant.ofEpochMilli(i.clock().millis());
+      Thread.sleep(5);
+      p.keys().publishNext("release", "t"); // v2, published ahead after the compromise
+
+      KeyView after = p.keys().revoke("release", null, compromise, "laptop lost", "t");
+
+      assertThat(after.versions()).extracting(KeyView.Version::version, KeyView.Version::state)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "compromised"),
+              org.assertj.core.groups.Tuple.tuple(2, "pre-active"));
+      assertThatThrownBy(() -> p.keys().revoke("release", null, compromise, "again", "t"))
+          .isInstanceOfSatisfying(KeepException.class, e -> assertThat(e.type()).isEqualTo("nothing-to-revoke"));
+      assertThat(p.keys().rotate("release", "t").activeVersion()).as("the owner moves to v2").isEqualTo(2);
+    }
+  }
 }
