@@ -78,7 +78,7 @@ final class AccessCommand implements Runnable {
     r.forEach(i -> sb.append(String.format("%s %s %s %s in %s%s%n", i.path("review").asText(),
         i.path("grant").asText(), i.path("holder").asText(), i.path("role").asText(), i.path("project").asText(),
         i.path("decided").asBoolean() ? " (decided)" : "")));
-    return print(r, sb.toString().stripTrailing());
+    return print(r, r.isEmpty() ? "No access-review items are open for you." : sb.toString().stripTrailing());
   }
 
   @Command(name = "report", mixinStandardHelpOptions = true,
@@ -89,7 +89,7 @@ final class AccessCommand implements Runnable {
     r.forEach(g -> sb.append(String.format("%s %s in %s until %s (owner %s, security %s)%n",
         g.path("user").asText(), g.path("role").asText(), g.path("project").asText(), g.path("until").asText(),
         g.path("approvedByOwner").asText(), g.path("approvedBySecurity").asText())));
-    return print(r, sb.toString().stripTrailing());
+    return print(r, r.isEmpty() ? "No access has been granted." : sb.toString().stripTrailing());
   }
 
   private int print(Object json, String text) {

@@ -36,7 +36,11 @@ final class AuditWitnessAddCommand implements Callable<Integer> {
     if (keep.json) {
       Output.json(spec.commandLine().getOut(), added);
     } else {
-      added.forEach(a -> spec.commandLine().getOut().println("registered witness key of " + a.path("name").asText()));
+      // A witness has two keys (Ed25519 and ML-DSA-65 cosignatures): one line per witness, naming how many.
+      var byName = new java.util.LinkedHashMap<String, Integer>();
+      added.forEach(a -> byName.merge(a.path("name").asText(), 1, Integer::sum));
+      byName.forEach((name, n) -> spec.commandLine().getOut().println("registered witness " + name + " ("
+          + n + (n == 1 ? " key)" : " keys)")));
     }
     return 0;
   }

@@ -92,7 +92,9 @@ class AuditCliTest {
     CliRun cosign = CliRun.of("witness", "cosign", usb.toString(), "--witness", witness.toString(),
         "--log-key", "@" + vkeys);
     assertThat(cosign.exit()).as(cosign.err()).isZero();
-    assertThat(keep("audit", "add-witness", "@" + witness.resolve("witness.vkeys")).exit()).isZero();
+    CliRun added = keep("audit", "add-witness", "@" + witness.resolve("witness.vkeys"));
+    assertThat(added.exit()).isZero();
+    assertThat(added.out().strip()).isEqualTo("registered witness witness-a (2 keys)");
     CliRun imported = keep("audit", "import-cosignatures", usb.toString(), "--json");
     assertThat(imported.exit()).as(imported.err()).isZero();
     // The exported checkpoint is now cosigned; newer checkpoints (the import is itself audited) are not yet.

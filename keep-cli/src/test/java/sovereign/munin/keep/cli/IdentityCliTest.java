@@ -129,6 +129,7 @@ class IdentityCliTest {
     assertThat(json(keep("access", "list", "--json"))).hasSize(1);
     assertThat(json(keep("access", "approve", id, "--json")).path("status").asText()).isEqualTo("ACTIVE");
     assertThat(json(keep("access", "report", "--json"))).hasSize(1);
+    assertThat(keep("access", "review").out().strip()).isEqualTo("No access-review items are open for you.");
     identity.reviews().runDue();
     login("olivia");
     JsonNode items = json(keep("access", "review", "--json"));
