@@ -23,10 +23,17 @@ final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String base;
   private final Path ca;
+  private final String ownDataDir;
 
   ApiClient(String base, Path ca) {
+    this(base, ca, null);
+  }
+
+  /** {@code ownDataDir}: the data directory whose own certificate {@code ca} is, or null for a --ca file. */
+  ApiClient(String base, Path ca, String ownDataDir) {
     this.base = base.replaceAll("/+$", "");
     this.ca = ca;
+    this.ownDataDir = ownDataDir;
     if (!this.base.startsWith("https://")) {
       throw KeepException.badInput("server-not-https", "the server URL must start with https:// (got " + base + ")");
     }
@@ -88,12 +95,10 @@ final class ApiClient {
     } catch (HttpTimeoutException e) {
       throw new KeepException(KeepException.Kind.UNAVAILABLE, "server-timeout", base + " did not answer in time", e);
     } catch (SSLException e) {
-      throw new KeepException(KeepException.Kind.UNAVAILABLE, "tls-failed", "the TLS connection to " + base
-          + " failed: " + e.getMessage() + " (is --ca the server's certificate?)", e);
+      throw tlsFailed(e, e);
     } catch (IOException e) {
       if (e.getCause() instanceof SSLException ssl) {
-        throw new KeepException(KeepException.Kind.UNAVAILABLE, "tls-failed", "the TLS connection to " + base
-            + " failed: " + ssl.getMessage() + " (is --ca the server's certificate?)", e);
+        throw tlsFailed(ssl, e);
       }
       throw new KeepException(KeepException.Kind.UNAVAILABLE, "server-io", "talking to " + base + " failed: "
           + e.getMessage(), e);
@@ -101,6 +106,17 @@ final class ApiClient {
       Thread.currentThread().interrupt();
       throw new KeepException(KeepException.Kind.UNAVAILABLE, "interrupted", "interrupted", e);
     }
+  }
+
+  private KeepException tlsFailed(SSLException ssl, IOException e) {
+    if (ownDataDir != null) {
+      return new KeepException(KeepException.Kind.UNAVAILABLE, "not-this-server", base + " is not the server of "
+          + ownDataDir + ": it did not present that data directory's certificate (" + ca + "). Another instance "
+          + "may be listening there; start this one ('keep server --data " + ownDataDir + "') or name its address "
+          + "with --server URL (TLS: " + ssl.getMessage() + ")", e);
+    }
+    return new KeepException(KeepException.Kind.UNAVAILABLE, "tls-failed", "the TLS connection to " + base
+        + " failed: " + ssl.getMessage() + " (is --ca the server's certificate?)", e);
   }
 
   private static KeepException problem(int status, JsonNode node) {

@@ -66,7 +66,16 @@ public final class KeepCommand implements Runnable {
     DataDirectory dir = dataDirectory();
     if (dir.isInitialised()) {
       try {
+        // Where its server said it listens (keep server --listen ...), else the address in keep.toml.
+        if (java.nio.file.Files.isRegularFile(dir.serverUrl())) {
+          String recorded = java.nio.file.Files.readString(dir.serverUrl()).strip();
+          if (recorded.startsWith("https://") && recorded.length() < 300) {
+            return recorded;
+          }
+        }
         return KeepConfig.load(dir, System.getenv()).listen().url();
+      } catch (java.io.IOException e) {
+        return "https://127.0.0.1:8443";
       } catch (KeepException e) {
         // Fall back to the default address; the request will say if nothing answers there.
       }
@@ -106,7 +115,9 @@ public final class KeepCommand implements Runnable {
   }
 
   ApiClient api() {
-    return new ApiClient(serverUrl(), caFile());
+    // When the certificate pinned is this data directory's own, a server that fails the pin is another instance.
+    boolean own = ca == null && (System.getenv("KEEP_CA") == null || System.getenv("KEEP_CA").isBlank());
+    return new ApiClient(serverUrl(), caFile(), own ? dataDirectory().root().toString() : null);
   }
 
   /** Prints the version of this build. */

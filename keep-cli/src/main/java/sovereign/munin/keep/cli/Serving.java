@@ -44,10 +44,23 @@ final class Serving {
       instance.close();
       throw e;
     }
+    // The CLI finds a server started with --listen (or port 0) through this file, not only keep.toml.
+    try {
+      java.nio.file.Files.writeString(dir.serverUrl(), server.url() + "\n");
+    } catch (IOException e) {
+      err.println("keep: warning: cannot record the server's address in " + dir.serverUrl() + ": " + e.getMessage());
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       instance.close();
+      try {
+        java.nio.file.Files.deleteIfExists(dir.serverUrl());
+      } catch (IOException ignored) {
+        // a stale file is harmless: the CLI still pins this directory's certificate
+      }
+      out.println("Munin Keep stopped; the root key is gone from memory (" + dir.root() + ").");
+      out.flush();
       stopped.countDown();
     }, "keep-shutdown"));
     if (instance.config().dev()) {

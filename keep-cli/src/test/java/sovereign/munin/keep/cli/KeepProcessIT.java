@@ -44,9 +44,38 @@ class KeepProcessIT {
       assertThat(second.exitValue()).isEqualTo(3);
       assertThat(Files.readString(base.resolve("second.log"))).contains("already in use");
       assertThat(base.resolve("data2")).doesNotExist();
+      // The CLI finds this server through the address it recorded, and a server of another instance is named
+      // as such rather than blamed on --ca.
+      assertThat(Files.readString(data.resolve("server.url")).strip()).isEqualTo("https://127.0.0.1:" + port);
+      Path other = base.resolve("other");
+      assertThat(CliRun.of("init", "--dev", "--data", other.toString()).exit()).isZero();
+      CliRun wrong = CliRun.of("status", "--data", other.toString(), "--server", "https://127.0.0.1:" + port);
+      assertThat(wrong.exit()).isEqualTo(3);
+      assertThat(wrong.err()).contains("is not the server of " + other).doesNotContain("--ca the");
     } finally {
       up.destroy();
       assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
+    }
+    assertThat(Files.readString(base.resolve("up.log"))).contains("Munin Keep stopped");
+    assertThat(data.resolve("server.url")).as("removed at stop").doesNotExist();
+  }
+
+  @Test
+  void serverOnAnotherPortThanKeepToml_isFoundByTheCli() throws Exception {
+    Path data = base.resolve("data");
+    assertThat(CliRun.of("init", "--dev", "--data", data.toString()).exit()).isZero();
+    int port = KeepProcesses.freePort();
+    Process server = keep(base.resolve("server.log"), "server", "--data", data.toString(), "--listen",
+        "127.0.0.1:" + port);
+    try {
+      assertThat(waitForReady(data.resolve("tls/server.crt"), port, Duration.ofSeconds(90), server))
+          .as(Files.readString(base.resolve("server.log"))).isEqualTo(200);
+      CliRun status = CliRun.of("status", "--data", data.toString());
+      assertThat(status.exit()).as(status.err()).isZero();
+      assertThat(status.out()).contains("https://127.0.0.1:" + port);
+    } finally {
+      server.destroy();
+      assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
   }
 

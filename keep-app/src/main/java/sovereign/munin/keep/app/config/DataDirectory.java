@@ -36,6 +36,9 @@ public record DataDirectory(Path root) {
   /** The token 'keep login' saved for the command line (mode 0600). */
   public Path cliToken() { return root.resolve("cli.token"); }
 
+  /** Where the running server of this directory actually listens, written at start and removed at stop. */
+  public Path serverUrl() { return root.resolve("server.url"); }
+
   /** Dev mode only: the first admin's one-time password, which must be changed at first login. */
   public Path devAdminPassword() { return root.resolve("dev-admin.password"); }
 
