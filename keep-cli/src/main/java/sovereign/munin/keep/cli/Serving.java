@@ -31,6 +31,15 @@ final class Serving {
     }
   }
 
+  private static boolean firstAdminStillOnOneTimePassword(KeepInstance instance) {
+    try {
+      return sovereign.munin.keep.app.identity.Identity.of(instance,
+          sovereign.munin.keep.governance.SessionPolicy.DEFAULT).users().byName("admin").mustChangePassword();
+    } catch (KeepException e) {
+      return false;
+    }
+  }
+
   static int serve(DataDirectory dir, ListenAddress override, PrintWriter out, PrintWriter err) {
     KeepInstance instance = KeepInstance.open(dir, System.getenv(), Clock.systemUTC(), new SecureRandom());
     ListenAddress listen = override != null ? override : instance.config().listen();
@@ -77,8 +86,17 @@ final class Serving {
     if (instance.config().dev()) {
       out.println("CLI token for this dev instance: " + dir.devAdminToken());
       if (java.nio.file.Files.exists(dir.devAdminPassword())) {
-        out.println("First admin: user 'admin', one-time password in " + dir.devAdminPassword()
-            + " (keep login --name admin, then change it)");
+        if (firstAdminStillOnOneTimePassword(instance)) {
+          out.println("First admin: user 'admin', one-time password in " + dir.devAdminPassword()
+              + " (keep login --name admin, then change it)");
+        } else {
+          // The admin chose a password of their own: the one-time one no longer works, so neither say nor keep it.
+          try {
+            java.nio.file.Files.delete(dir.devAdminPassword());
+          } catch (IOException e) {
+            err.println("keep: warning: cannot remove the used one-time password file " + dir.devAdminPassword());
+          }
+        }
       }
     }
     out.println("Press Ctrl-C to stop.");

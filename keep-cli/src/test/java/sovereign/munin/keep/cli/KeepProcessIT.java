@@ -64,6 +64,13 @@ class KeepProcessIT {
   void serverOnAnotherPortThanKeepToml_isFoundByTheCli() throws Exception {
     Path data = base.resolve("data");
     assertThat(CliRun.of("init", "--dev", "--data", data.toString()).exit()).isZero();
+    // The first admin has chosen a password: the one-time password file is stale.
+    try (var instance = sovereign.munin.keep.app.TestInstances.open(data)) {
+      var users = sovereign.munin.keep.app.identity.Identity.of(instance,
+          sovereign.munin.keep.governance.SessionPolicy.DEFAULT).users();
+      users.changePassword(users.byName("admin").id(), Files.readString(data.resolve("dev-admin.password")).strip(),
+          "a passphrase of the admin's own choosing");
+    }
     int port = KeepProcesses.freePort();
     Process server = keep(base.resolve("server.log"), "server", "--data", data.toString(), "--listen",
         "127.0.0.1:" + port);
@@ -73,6 +80,8 @@ class KeepProcessIT {
       CliRun status = CliRun.of("status", "--data", data.toString());
       assertThat(status.exit()).as(status.err()).isZero();
       assertThat(status.out()).contains("https://127.0.0.1:" + port);
+      assertThat(Files.readString(base.resolve("server.log"))).doesNotContain("one-time password in");
+      assertThat(data.resolve("dev-admin.password")).doesNotExist();
     } finally {
       server.destroy();
       assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
