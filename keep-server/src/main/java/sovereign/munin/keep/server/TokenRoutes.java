@@ -32,7 +32,7 @@ final class TokenRoutes {
             + "check", (ctx, caller) -> {
           TokenRequest req = KeyRoutes.body(ctx, TokenRequest.class);
           ApiTokens.Issued issued = id.tokens().issue(caller.auditId(), caller.userId(), new Tokens.Request(
-              req.label(), req.projects(), req.permissions(), req.keys(), req.days()), k -> keys.show(k).project());
+              req.label(), req.projects(), req.permissions(), req.keys(), req.days()), keys::projectOfUsable);
           TokenView made = id.tokens().byId(issued.id()).orElseThrow();
           ctx.status(201).json(Map.of("id", issued.id(), "token", issued.secret(), "keys", made.keys(),
               "projects", made.projects()));

@@ -163,6 +163,12 @@ class KeyScopedTokenTest {
     HttpResponse<String> unknown = f.withToken("POST", "/api/v1/tokens", Map.of("projects", List.of("payments"),
         "keys", List.of("nope")), owner);
     assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(f.withToken("POST", "/api/v1/keys/docs/archive", Map.of(), owner).statusCode()).isEqualTo(200);
+    HttpResponse<String> archived = f.withToken("POST", "/api/v1/tokens", Map.of("projects", List.of("payments"),
+        "keys", List.of("docs")), owner);
+    assertThat(archived.statusCode()).isEqualTo(400);
+    assertThat(type(archived)).isEqualTo("token-key-not-usable");
+    assertThat(ServerFixture.json(archived).path("detail").asText()).contains("'docs' is archived");
     long issued = f.instance.state().read(h -> h.createQuery(
         "SELECT COUNT(*) FROM api_token WHERE kind = 'api' AND user_id IS NOT NULL").mapTo(Long.class).one());
     assertThat(issued).isZero();

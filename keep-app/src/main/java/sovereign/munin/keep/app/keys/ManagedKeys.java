@@ -255,6 +255,19 @@ public final class ManagedKeys {
   }
 
   /** The name of the project that owns key {@code name}, as committed now (answered from memory when unchanged). */
+  /**
+   * The project of a key that can still be used (active), for narrowing a token to it; a token for an archived or
+   * destroyed key would be refused at every use, so it is refused now.
+   */
+  public String projectOfUsable(String name) {
+    KeyView k = show(name);
+    if (!k.status().equals("active")) {
+      throw KeepException.badInput("token-key-not-usable", "key '" + name + "' is " + k.status() + " and can no "
+          + "longer sign or decrypt; a token for it would be refused at every use");
+    }
+    return k.project();
+  }
+
   public String projectOf(String name) {
     return directory.find(name).key().project();
   }
