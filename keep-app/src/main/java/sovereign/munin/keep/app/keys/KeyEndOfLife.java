@@ -63,15 +63,18 @@ final class KeyEndOfLife {
       throw KeepException.badInput("compromise-time-future", "the compromise time " + compromisedAt + " is in the "
           + "future; a revocation takes effect now and records when the key was compromised");
     }
-    // Without a version: every version but one published ahead after the compromise time. That one has never
-    // signed or encrypted and did not exist when the key was compromised: it is what the owner moves to.
+    // Without a version: every version but one published ahead after the compromise time (it has never signed or
+    // encrypted and did not exist then: it is what the owner moves to) and one destroyed before it (its material
+    // was gone by then).
+    long at = compromisedAt.toEpochMilli();
     List<KeyVersionRow> targets = version != null ? List.of(k.requireVersion(version))
         : k.versions().stream().filter(v -> VersionRows.state(v) != VersionState.COMPROMISED)
-            .filter(v -> !(VersionRows.state(v) == VersionState.PRE_ACTIVE
-                && v.createdAt() > compromisedAt.toEpochMilli())).toList();
+            .filter(v -> !(VersionRows.state(v) == VersionState.PRE_ACTIVE && v.createdAt() > at))
+            .filter(v -> v.destroyedAt() == null || v.destroyedAt() >= at).toList();
     if (targets.isEmpty()) {
       throw KeepException.badInput("nothing-to-revoke", "every version of key '" + name + "' is already revoked, "
-          + "or was published after " + compromisedAt + "; name one with --version N to revoke it anyway");
+          + "was published after " + compromisedAt + " or destroyed before it; name one with --version N to revoke "
+          + "it anyway");
     }
     List<Long> numbers = new ArrayList<>();
     instance.state().transaction(h -> {

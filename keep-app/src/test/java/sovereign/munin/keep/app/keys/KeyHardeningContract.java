@@ -515,4 +515,26 @@ abstract class KeyHardeningContract {
       assertThat(p.keys().rotate("release", "t").activeVersion()).as("the owner moves to v2").isEqualTo(2);
     }
   }
+
+  @Test
+  void revokeWithoutVersion_leavesAVersionDestroyedBeforeTheCompromise_destroyed() throws Exception {
+    try (KeepInstance i = newDevInstance(base)) {
+      Parts p = parts(i);
+      p.keys().create("release", "p", null, "ed25519", null, "t");
+      p.keys().rotate("release", "t");
+      ManagedKeys later = p.keys().at(java.time.Clock.fixed(Instant.now().plus(java.time.Duration.ofDays(31)),
+          java.time.ZoneOffset.UTC));
+      later.retireExpired("release", "t");
+      p.keys().archive("release", 1, "t");
+      p.keys().destroy("release", 1, "t");
+      Thread.sleep(5);
+      Instant compromise = Instant.ofEpochMilli(i.clock().millis());
+
+      KeyView after = p.keys().revoke("release", null, compromise, "laptop lost", "t");
+
+      assertThat(after.versions()).extracting(KeyView.Version::version, KeyView.Version::state)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "destroyed"),
+              org.assertj.core.groups.Tuple.tuple(2, "compromised"));
+    }
+  }
 }
