@@ -67,9 +67,9 @@ public final class KeepCommand implements Runnable {
     if (dir.isInitialised()) {
       try {
         // Where its server said it listens (keep server --listen ...), else the address in keep.toml.
-        if (java.nio.file.Files.isRegularFile(dir.serverUrl())) {
+        if (java.nio.file.Files.isRegularFile(dir.serverUrl()) && java.nio.file.Files.size(dir.serverUrl()) < 300) {
           String recorded = java.nio.file.Files.readString(dir.serverUrl()).strip();
-          if (recorded.startsWith("https://") && recorded.length() < 300) {
+          if (recorded.startsWith("https://")) {
             return recorded;
           }
         }

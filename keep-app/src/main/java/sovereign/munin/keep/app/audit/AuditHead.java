@@ -24,8 +24,12 @@ public final class AuditHead {
   /** A signed size and root. */
   public record Head(long size, byte[] root, String where) {}
 
+  private static final int MAX_NOTE_BYTES = 64 * 1024;
+
   private final Database keys;
   private final Path file;
+  // The size this process last wrote to the file, so a checkpoint does not read the file back to compare.
+  private volatile long written = -1;
 
   public AuditHead(Database keys, Path file) {
     this.keys = keys;
@@ -49,11 +53,15 @@ public final class AuditHead {
   /** Moves the head forward after a checkpoint was committed; never backwards. */
   public void advance(long size, byte[] root, String note, long now) {
     keys.transaction(h -> h.attach(AuditKeyDao.class).advanceHead(size, root, note, now));
-    if (fromFile().map(Head::size).orElse(-1L) < size) {
+    if (written < 0) {
+      written = fromFile().map(Head::size).orElse(0L);
+    }
+    if (written < size) {
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       try {
         Files.writeString(tmp, note, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        written = size;
       } catch (IOException e) {
         throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-head-unwritable", "cannot write " + file
             + ": " + e.getMessage(), e);
@@ -66,10 +74,11 @@ public final class AuditHead {
       return Optional.empty();
     }
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      if (bytes.length > 64 * 1024) {
-        throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-head-unreadable", file + " is too large");
+      if (Files.size(file) > MAX_NOTE_BYTES) {
+        throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-head-unreadable", file + " is too large "
+            + "for a signed checkpoint");
       }
+      byte[] bytes = Files.readAllBytes(file);
       Checkpoint cp = Checkpoint.parse(Note.parse(bytes).text());
       return Optional.of(new Head(cp.size(), cp.root().bytes(), file.toString()));
     } catch (IOException | LogException e) {

@@ -46,6 +46,10 @@ public final class AuditPins {
       return Optional.empty();
     }
     try {
+      if (Files.size(f) > 64 * 1024) {
+        throw new KeepException(KeepException.Kind.UNAVAILABLE, "audit-pin-unreadable", f + " is too large for a "
+            + "list of verifier keys");
+      }
       List<VerifierKey> out = new ArrayList<>();
       for (String line : Files.readAllLines(f, StandardCharsets.US_ASCII)) {
         String l = line.strip();

@@ -51,6 +51,13 @@ abstract class AuditLogContract {
         LogKeys.verifierKeys(instance.state())).verify(n -> { });
   }
 
+  /** Closes the instance and opens its data directory again, as a server restart would. */
+  void restart() {
+    java.nio.file.Path dir = instance.dataDirectory().root();
+    instance.close();
+    instance = TestInstances.open(dir);
+  }
+
   void exec(String sql) {
     instance.state().transaction(h -> h.execute(sql));
   }
@@ -283,9 +290,7 @@ abstract class AuditLogContract {
     CheckpointView before = new AuditReader(instance.state()).latest().orElseThrow();
     exec("UPDATE audit_hash SET hash = " + blob("00000000000000000000000000000000") + " WHERE idx = "
         + "(SELECT MAX(idx) FROM audit_hash)");
-    java.nio.file.Path dir = instance.dataDirectory().root();
-    instance.close();
-    instance = TestInstances.open(dir);
+    restart();
     record(2);
 
     assertThatThrownBy(() -> instance.sequencer().integrateAll(10))
@@ -317,9 +322,7 @@ abstract class AuditLogContract {
       }
       return null;
     });
-    java.nio.file.Path dir = instance.dataDirectory().root();
-    instance.close();
-    instance = TestInstances.open(dir);
+    restart();
     record(1);
 
     assertThatThrownBy(() -> instance.sequencer().integrateAll(10))
@@ -363,9 +366,7 @@ abstract class AuditLogContract {
     VerifyReport onPins = new AuditVerifier(instance.state(), origin, pinned).verify(n -> { });
     assertThat(onPins.problems()).isNotEmpty();
     // The server, started again, says so and verifies (and serves) the pinned keys.
-    java.nio.file.Path dir = instance.dataDirectory().root();
-    instance.close();
-    instance = TestInstances.open(dir);
+    restart();
     assertThat(instance.integrityAlarms().current()).extracting(IntegrityAlarms.Alarm::kind)
         .contains("log-keys-changed");
     assertThat(instance.logVerifierKeys()).extracting(sovereign.munin.keep.log.VerifierKey::vkey)
@@ -385,9 +386,7 @@ abstract class AuditLogContract {
         java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
     java.nio.file.Files.write(AuditPins.headFile(instance.dataDirectory()),
         sovereign.munin.keep.log.Note.sign(other.text(), List.of(signer)).encode());
-    java.nio.file.Path dir = instance.dataDirectory().root();
-    instance.close();
-    instance = TestInstances.open(dir);
+    restart();
     record(1);
 
     assertThatThrownBy(() -> instance.sequencer().integrateAll(10))
